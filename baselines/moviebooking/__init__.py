@@ -1,0 +1,1 @@
+"""Movie-booking baselines: the finite-state rule system (the M2M corpus agent)."""
