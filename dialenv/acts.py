@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from dialenv.errors import InvalidAction
@@ -23,6 +24,7 @@ MAX_TEXT_LENGTH = 1000
 MAX_ACTS = 32
 
 ACT_FIELDS = ("intent", "domain", "slot", "value")
+_ACT_FIELD_SET = frozenset(ACT_FIELDS)
 
 
 class DialogueAct(NamedTuple):
@@ -70,31 +72,39 @@ def _as_str(value: Any, what: str) -> str:
 
 
 def parse_act(raw: Any) -> DialogueAct:
-    """Validate one act given as a ``DialogueAct``, a mapping or a 2-4 item sequence."""
-    if isinstance(raw, DialogueAct):
-        fields = list(raw)
+    """Validate one act given as a ``DialogueAct``, a mapping or a 1-4 item sequence."""
+    if type(raw) is DialogueAct:  # the common case, checked first because it is on every env step
+        fields = tuple(raw)
     elif isinstance(raw, Mapping):
-        unknown = set(raw) - set(ACT_FIELDS)
-        if unknown:
+        if not raw.keys() <= _ACT_FIELD_SET:
+            unknown = set(raw) - _ACT_FIELD_SET
             raise InvalidAction(f"act has unknown keys {sorted(map(str, unknown))}; allowed keys: {ACT_FIELDS}")
-        fields = [raw.get(name, "") for name in ACT_FIELDS]
+        fields = tuple(raw.get(name, "") for name in ACT_FIELDS)
     elif isinstance(raw, (list, tuple)) and 1 <= len(raw) <= 4:
-        fields = list(raw) + [""] * (4 - len(raw))
+        fields = (*raw, *("",) * (4 - len(raw)))
     else:
         raise InvalidAction(
             f"an act must be a dict with keys {ACT_FIELDS} or a tuple (intent, domain, slot, value); "
             f"got {type(raw).__name__} {raw!r:.60}"
         )
+    if all(type(value) is str for value in fields):
+        return _normalized_act(fields)
+    return _normalized_act.__wrapped__(fields)  # not cached: 1, 1.0 and True hash alike
+
+
+@lru_cache(maxsize=8192)
+def _normalized_act(fields: tuple[Any, ...]) -> DialogueAct:
+    """Acts repeat constantly (a small vocabulary), so normalising them is cached."""
     values = [_as_str(value, f"act field {name!r}").strip().lower() for name, value in zip(ACT_FIELDS, fields)]
     if not values[0]:
-        raise InvalidAction(f"act {raw!r:.60} has an empty intent")
+        raise InvalidAction(f"act {fields!r:.60} has an empty intent")
     return DialogueAct(*values)
 
 
 def parse_acts(raw: Any) -> tuple[DialogueAct, ...]:
     if raw is None:
         return ()
-    if isinstance(raw, (str, bytes, Mapping)) or not isinstance(raw, Iterable):
+    if type(raw) not in (tuple, list) and (isinstance(raw, (str, bytes, Mapping)) or not isinstance(raw, Iterable)):
         raise InvalidAction(f"'acts' must be a list of acts, got {type(raw).__name__}")
     acts = []
     for item in raw:
@@ -107,7 +117,7 @@ def parse_acts(raw: Any) -> tuple[DialogueAct, ...]:
 def parse_belief(raw: Any) -> dict[str, str]:
     if raw is None:
         return {}
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         raise InvalidAction(f"'belief' must be a mapping slot -> value, got {type(raw).__name__}")
     belief = {}
     for slot, value in raw.items():
@@ -129,7 +139,7 @@ def parse_action(raw: Any, speaker: str, max_text: int = MAX_TEXT_LENGTH) -> Mes
         raw = {"text": raw.text, "acts": raw.acts, "belief": raw.belief}
     if isinstance(raw, str):
         raw = {"text": raw}
-    if not isinstance(raw, Mapping):
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         raise InvalidAction(
             f"{speaker}: an action must be a str, a dialenv.acts.Message or a dict with keys "
             f"'text', 'acts', 'belief'; got {type(raw).__name__}"

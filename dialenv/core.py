@@ -3,7 +3,8 @@
 A task subclasses :class:`DialogueEnv` and fills in five hooks; the base class owns everything that must
 behave the same in every task:
 
-* turn-taking and the message history (``self.transcript``),
+* turn-taking and the message history (``self.transcript`` of messages, ``self.history`` of readable lines;
+  ``_receive`` may replace the last message, e.g. with a lexicalized one, before its line is written),
 * PettingZoo bookkeeping: rewards and their accumulation, terminations/truncations, dead steps,
 * action validation (:func:`dialenv.acts.parse_action`): a malformed action raises
   :class:`~dialenv.errors.InvalidAction` *before* any state changes, or, for envs made with
@@ -71,6 +72,7 @@ class DialogueEnv(AECEnv):
         self.max_text_length = max_text_length
         self.rng = np.random.default_rng()
         self.transcript: list[Message] = []
+        self.history: tuple[str, ...] = ()
         self.agents: list[str] = []
 
     # ------------------------------------------------------------------ hooks for tasks
@@ -114,6 +116,7 @@ class DialogueEnv(AECEnv):
         self.terminations = {agent: False for agent in self.agents}
         self.truncations = {agent: False for agent in self.agents}
         self.transcript = []
+        self.history = ()
         self._rendered_lines = 0
         self.agent_selection = self.possible_agents[0]
         self._start(dict(options or {}))
@@ -148,6 +151,7 @@ class DialogueEnv(AECEnv):
         self._cumulative_rewards[agent] = 0.0
         self.transcript.append(message)
         outcome = self._receive(message)
+        self.history = (*self.history, format_message(self.transcript[-1]))
         self.rewards = {name: float(outcome.rewards.get(name, 0.0)) for name in self.agents}
         self.rewards[agent] += penalty
         self._accumulate_rewards()
@@ -170,7 +174,7 @@ class DialogueEnv(AECEnv):
     # ------------------------------------------------------------------ rendering
     def transcript_lines(self) -> list[str]:
         """The dialogue so far, one ``speaker: text`` line per message (acts shown for text-less turns)."""
-        return [format_message(message) for message in self.transcript]
+        return list(self.history)
 
     def render(self) -> str | None:
         if self.render_mode == "ansi":

@@ -20,35 +20,35 @@ COLUMNS = ["success", "turns", "return_system", "dst_joint", "offer_accepted", "
 
 
 def settings() -> dict[str, tuple[dict, dict]]:
-    """Row name -> (user kwargs, system kwargs)."""
+    """Row name -> (env kwargs, user simulator kwargs)."""
     rows = {
-        "act level, train surface": ({"level": "act", "surface": "train"}, {"level": "act"}),
-        "text only, train surface": ({"level": "text", "surface": "train"}, {"level": "text"}),
-        "text only, test surface": ({"level": "text", "surface": "test"}, {"level": "text"}),
+        "act level, train surface": ({"level": "act"}, {"surface": "train"}),
+        "text only, train surface": ({"level": "text"}, {"surface": "train"}),
+        "text only, test surface": ({"level": "text"}, {"surface": "test"}),
     }
     if is_available("sim-M", "train.json"):
-        rows["text only, sim-M surface"] = ({"level": "text", "surface": "sim-m"}, {"level": "text"})
+        rows["text only, sim-M surface"] = ({"level": "text"}, {"surface": "sim-m"})
     return rows
 
 
-def _agents(user_kwargs: dict, system_kwargs: dict) -> dict:
-    return {
-        "user": load_agent("movie-agenda-user", **user_kwargs),
-        "system": load_agent("movie-rule-system", **system_kwargs),
-    }
+def _agents(user_kwargs: dict) -> dict:
+    return {"user": load_agent("movie-agenda-user", **user_kwargs), "system": load_agent("movie-rule-system")}
 
 
 def run_demo(episodes: int = 500, dialogues: int = 2) -> int:
-    env = make(ENV_ID)
-    for name, (user_kwargs, system_kwargs) in list(settings().items())[1:3]:
+    for name, (env_kwargs, user_kwargs) in list(settings().items())[1:3]:
+        env = make(ENV_ID, **env_kwargs)
         for seed in range(dialogues):
-            episode = play_episode(env, _agents(user_kwargs, system_kwargs), seed)
-            print(f"=== {ENV_ID}, {name}, seed {seed}: goal: {env.goal.instruction()}")
+            env.reset(seed=seed)
+            print(f"=== {ENV_ID}, {name}, seed {seed}; goal: {env.goal.instruction}")
+            episode = play_episode(env, _agents(user_kwargs), seed)
             print("\n".join(episode.transcript))
             print(f"--> {episode.metrics}\n")
     rows = {}
-    for name, (user_kwargs, system_kwargs) in settings().items():
-        report = evaluate(ENV_ID, _agents(user_kwargs, system_kwargs), episodes=episodes, seed=1000, progress=True)
+    for name, (env_kwargs, user_kwargs) in settings().items():
+        report = evaluate(
+            ENV_ID, _agents(user_kwargs), episodes=episodes, seed=1000, env_kwargs=env_kwargs, progress=True
+        )
         rows[f"{name} ({len(report.episodes) / report.seconds:.0f} dialogues/s)"] = report.metrics
     print(f"\nrule system vs agenda user, {episodes} episodes per row (seeds 1000..), mean ± standard error")
     print(format_table(rows, COLUMNS))

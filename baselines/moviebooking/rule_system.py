@@ -1,10 +1,10 @@
 """The rule-based movie-booking system: rule NLU + rule DST + the finite-state expert policy + template NLG.
 
 This is the kind of agent that generated the M2M / sim-M corpus (Shah et al. 2018), and the expert of
-paper 002's imitation stage. It reads the user's acts when they are sent, or parses the user's text with
-the rule NLU (``level="text"``), tracks the goal with :func:`dialenv.moviebooking.policy.track_user`, asks
+paper 002's imitation stage. It reads the user's acts when the env shows them, or parses the user's text
+with the rule NLU (in ``level="text"`` envs), tracks the goal with :func:`dialenv.moviebooking.policy.track_user`, asks
 :class:`~dialenv.moviebooking.policy.ExpertPolicy` for the next acts, and speaks through the system
-template NLG. It always reports its belief state, so the environment can score its DST.
+template NLG. It always sends its acts and its belief state, so the environment can score it and its DST.
 """
 
 from __future__ import annotations
@@ -23,14 +23,12 @@ from simulators.moviebooking.nlu import UserTextNLU
 class RuleSystem:
     """Finite-state booking agent; implements the :class:`dialenv.agents.Agent` protocol."""
 
-    def __init__(self, level: str = "act", surface: str = "train", kb_seed: int = 0):
-        if level not in ("act", "text"):
-            raise ValueError(f"level must be 'act' (send acts and text) or 'text' (text only), got {level!r}")
-        self.level = level
+    def __init__(self, surface: str | None = "train", kb_seed: int = 0):
+        """``surface``: the NLG template set ("train" or "test"), or None to send acts only (no text)."""
         self.kb = default_kb(kb_seed)
         self.policy = ExpertPolicy(self.kb)
         self.nlu = UserTextNLU(self.kb.lexicon())
-        self.nlg = SystemNLG(surface=surface)
+        self.nlg = SystemNLG(surface=surface) if surface else None
         self.reset()
 
     def reset(self, seed: int | None = None) -> None:
@@ -45,7 +43,5 @@ class RuleSystem:
         track_user(self.progress, user_acts)
         acts = self.policy.act(self.progress)
         track_system(self.progress, self.kb, acts)
-        action = {"text": self.nlg.realize(acts, self.rng), "belief": dict(self.progress.belief)}
-        if self.level == "act":
-            action["acts"] = acts
-        return action
+        text = self.nlg.realize(acts, self.rng) if self.nlg else ""
+        return {"text": text, "acts": acts, "belief": dict(self.progress.belief)}

@@ -21,7 +21,7 @@ A `Dict` for each agent:
 | key | user | system | content |
 |---|---|---|---|
 | `text` | ✓ | ✓ | the other party's last utterance (`""` before anyone spoke) |
-| `acts` | ✓ | ✓ | the other party's last acts, as sent (empty if it sent text only) |
+| `acts` | ✓ | ✓ | the other party's last acts, as sent; always empty when `level="text"` |
 | `history` | ✓ | ✓ | every utterance so far as `"speaker: text"` |
 | `turn` | ✓ | ✓ | system turns taken so far (`Discrete(max_turns + 1)`) |
 | `goal` | ✓ | | the user's goal now, one value per slot (`dontcare` = flexible) |
@@ -37,6 +37,10 @@ evaluated too. System text may contain placeholders `[movie]`, `[theatre_name]`,
 first KB result for the system's belief, else from the belief. Acts of other domains or unknown intents are
 legal and useless. Text is truncated to 1,000 characters and messages to 32 acts. Malformed actions raise
 `InvalidAction`, or with `invalid_action="penalize"` count as an empty turn and cost −1 extra.
+
+Two channels: with `level="act"` (default) each party observes the other's acts; with `level="text"` it
+observes text only, while the acts an agent sends still serve the evaluator (success, DST labels, teacher
+signal) — so built-in agents send their true acts at both levels and the partner must understand the text.
 
 Slots: `movie`, `theatre_name`, `date`, `time`, `num_tickets`. System intents: `request(slot)`,
 `confirm(slot=value)`, `offer(slot=value)` (one act per showing slot), `notify_success`, `notify_failure`,
@@ -56,7 +60,7 @@ episode `info["metrics"]` holds `success`, `offer_accepted`, `tickets_confirmed`
 `booked`, `turns`, and, when the system reported beliefs, `dst_<slot>` and `dst_joint` accuracies.
 
 ## Teacher signal
-At every step the system's `info["teacher"]` holds `revealed` (the true goal values the user has stated so
+Whenever the system is about to act, its `info["teacher"]` holds `revealed` (the true goal values the user has stated so
 far) and `expert_acts` (what the finite-state expert would do now), for imitation learning (paper sec. 3.6).
 
 ## Version history
@@ -72,7 +76,8 @@ from typing import Any
 from gymnasium import spaces
 
 from dialenv.acts import DialogueAct, Message
-from dialenv.core import DialogueEnv, Outcome, format_message
+from dialenv.core import DialogueEnv, Outcome
+from dialenv.errors import DialenvError
 from dialenv.moviebooking.domain import SLOTS
 from dialenv.moviebooking.evaluator import DSTScorer, task_metrics
 from dialenv.moviebooking.goals import GoalGenerator, MovieGoal, goal_from_mapping
@@ -110,6 +115,7 @@ class MovieBookingEnv(DialogueEnv):
         change_rate: float = 0.15,
         text_nlu: dict[str, str] | None = None,
         teacher: bool = True,
+        level: str = "act",
         render_mode: str | None = None,
         invalid_action: str = "raise",
     ):
@@ -130,6 +136,9 @@ class MovieBookingEnv(DialogueEnv):
         super().__init__(
             (USER, SYSTEM), observation_spaces, action_spaces, render_mode=render_mode, invalid_action=invalid_action
         )
+        if level not in ("act", "text"):
+            raise DialenvError(f"level must be 'act' (acts are shown to the other party) or 'text', got {level!r}")
+        self.level = level
         self.max_turns = max_turns
         self.success_reward = success_reward
         self.turn_penalty = turn_penalty
@@ -153,34 +162,33 @@ class MovieBookingEnv(DialogueEnv):
         self.system_belief: dict[str, str] | None = None
         self.system_turns = 0
         self.dst = DSTScorer()
-        self._history: tuple[str, ...] = ()
         self._last: dict[str, Message] = {}
         self._last_acts: dict[str, tuple[DialogueAct, ...]] = {USER: (), SYSTEM: ()}
+        self._shown_acts: dict[str, tuple[dict[str, str], ...]] = {USER: (), SYSTEM: ()}
+        self._teacher: tuple[int, dict[str, Any]] | None = None
 
     def _observation(self, agent: str) -> dict[str, Any]:
         other = SYSTEM if agent == USER else USER
         last = self._last.get(other)
         observation = {
             "text": last.text if last else "",
-            "acts": encode_acts(last.acts) if last else (),
-            "history": self._history,
+            "acts": self._shown_acts[other],
+            "history": self.history,
             "turn": self.system_turns,
         }
         if agent == USER:
             observation["goal"] = encode_slot_values(SLOTS, self.goal.values)
             observation["alternatives"] = encode_slot_values(SLOTS, self.goal.alternatives)
-            observation["instruction"] = self.goal.instruction()
+            observation["instruction"] = self.goal.instruction
         return observation
 
     def _step_info(self, agent: str) -> dict[str, Any]:
-        if agent != SYSTEM or not self.teacher:
-            return {}
-        return {
-            "teacher": {
-                "revealed": dict(self.revealed),
-                "expert_acts": encode_acts(self.expert.act(self.progress)),
-            }
-        }
+        if agent != SYSTEM or not self.teacher or (self.transcript and self.transcript[-1].speaker == SYSTEM):
+            return {}  # the teacher speaks when the system is about to act
+        if self._teacher is None or self._teacher[0] != len(self.transcript):
+            signal = {"revealed": dict(self.revealed), "expert_acts": encode_acts(self.expert.act(self.progress))}
+            self._teacher = (len(self.transcript), signal)
+        return {"teacher": self._teacher[1]}
 
     # ------------------------------------------------------------------ turns
     def _receive(self, message: Message) -> Outcome:
@@ -226,7 +234,7 @@ class MovieBookingEnv(DialogueEnv):
     def _remember(self, message: Message, acts: tuple[DialogueAct, ...]) -> None:
         self._last[message.speaker] = message
         self._last_acts[message.speaker] = acts
-        self._history = (*self._history, format_message(message))
+        self._shown_acts[message.speaker] = encode_acts(message.acts) if self.level == "act" else ()
 
     def _switch_goal(self, slot: str) -> None:
         values = {**self.goal.values, slot: self.goal.alternatives[slot]}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -39,6 +40,7 @@ class MovieGoal:
         """The goal after the user has adopted every alternative."""
         return MovieGoal({**self.values, **self.alternatives}, {})
 
+    @cached_property
     def instruction(self) -> str:
         """The goal as a sentence, the way crowd workers are briefed."""
         v = self.values

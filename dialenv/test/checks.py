@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -72,16 +73,28 @@ def transcript_digest(env_id: str, seeds: list[int], env_kwargs: dict[str, Any] 
     return episodes_digest(reference_episodes(env_id, seeds, env_kwargs))
 
 
-def cross_process_check(env_id: str, seeds: list[int] | None = None, **env_kwargs: Any) -> None:
-    """The reference transcripts for fixed seeds are byte-identical in this and in a fresh process."""
+def cross_process_check(
+    env_id: str, seeds: list[int] | None = None, imports: tuple[str, ...] = (), **env_kwargs: Any
+) -> None:
+    """The reference transcripts for fixed seeds are byte-identical in this and in a fresh process.
+
+    ``imports``: modules the fresh process imports first (those that register third-party env ids).
+    The fresh process gets this process's import path.
+    """
     seeds = seeds or [0, 1, 2]
     here = transcript_digest(env_id, seeds, env_kwargs)
     program = (
-        "import json, sys; from dialenv.test import transcript_digest; "
+        f"import importlib, json, sys; [importlib.import_module(name) for name in {list(imports)!r}]; "
+        "from dialenv.test import transcript_digest; "
         f"print(transcript_digest({env_id!r}, {seeds!r}, json.loads(sys.argv[1])))"
     )
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
     result = subprocess.run(
-        [sys.executable, "-c", program, json.dumps(env_kwargs)], capture_output=True, text=True, check=False
+        [sys.executable, "-c", program, json.dumps(env_kwargs)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment,
     )
     assert result.returncode == 0, f"the subprocess failed:\n{result.stderr}"
     there = result.stdout.strip()

@@ -15,8 +15,10 @@ follow paper 002 (sec. 4.1) and the M2M simulator it used:
 Named presets are in :data:`PERSONALITIES`; ``personality="mixed"`` draws one per dialogue, as the paper
 draws a user profile per simulated dialogue. The goal comes from the observation (the environment owns it
 and switches it to its alternatives); the simulator reads the system's acts when they are sent and parses
-the system's text with the rule NLU otherwise. It speaks through :class:`~simulators.moviebooking.nlg.UserNLG`
-with the chosen surface-form set, and sends acts too unless ``level="text"``.
+the system's text with the rule NLU otherwise (``level="text"`` envs show text only). It speaks through
+:class:`~simulators.moviebooking.nlg.UserNLG` with the chosen surface-form set (``surface=None``: acts only, no text — the pure act-level setting that
+act-level benchmarks such as ConvLab-2's measure) and always sends its true acts
+too, which the environment uses for evaluation and shows to the system only at act level.
 """
 
 from __future__ import annotations
@@ -56,17 +58,13 @@ class AgendaUser:
     def __init__(
         self,
         personality: str | Personality = "default",
-        surface: str = "train",
-        level: str = "act",
+        surface: str | None = "train",
         kb_seed: int = 0,
     ):
         if isinstance(personality, str) and personality != "mixed" and personality not in PERSONALITIES:
             raise ValueError(f"unknown personality {personality!r}; presets: {sorted(PERSONALITIES)} or 'mixed'")
-        if level not in ("act", "text"):
-            raise ValueError(f"level must be 'act' (send acts and text) or 'text' (text only), got {level!r}")
         self.personality_setting = personality
-        self.level = level
-        self.nlg = UserNLG(surface=surface)
+        self.nlg = UserNLG(surface=surface) if surface else None
         self.nlu = SystemTextNLU(default_kb(kb_seed).lexicon())
         self.reset()
 
@@ -93,8 +91,7 @@ class AgendaUser:
         for a in acts:
             if a.intent == "inform":
                 self.told[a.slot] = a.value
-        text = self.nlg.realize(acts, self.rng)
-        return {"text": text, "acts": acts} if self.level == "act" else {"text": text}
+        return {"text": self.nlg.realize(acts, self.rng) if self.nlg else "", "acts": acts}
 
     def _opening(self, goal: dict[str, str]) -> tuple[DialogueAct, ...]:
         """State the movie and, depending on cooperativeness, a few more constraints."""

@@ -1,0 +1,63 @@
+"""Value formats shared by the movie-booking NLG and NLU: times and small numbers.
+
+Acts carry times as ``"h:mm am|pm"`` (``"6:00 pm"``, ``"10:30 am"``) and ticket counts as digit strings.
+The NLG renders them in other surface forms (``"6pm"``, ``"18:00"``, ``"three"``) and the NLU maps such
+forms back; both sides use the helpers here so that they agree on the canonical form.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Number words the NLU reads and the NLG writes (ticket counts, clock hours).
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_WORD_OF_NUMBER = {number: word for word, number in NUMBER_WORDS.items()}
+
+_CANONICAL_TIME = re.compile(r"^(\d{1,2}):(\d{2}) (am|pm)$")
+
+
+def number_word(number: int) -> str:
+    """``3 -> "three"``; numbers without a word stay digits."""
+    return _WORD_OF_NUMBER.get(number, str(number))
+
+
+def canonical_time(hour: int, minute: int, meridiem: str | None) -> str | None:
+    """The act form of a clock time, or ``None`` if it is not a valid time.
+
+    ``hour`` is 0-23 (or 1-12 with a ``meridiem`` of ``"am"``/``"pm"``). Without a meridiem, hours 1-11 are
+    read as afternoon/evening, the usual meaning of a bare hour when booking a film ("at 7").
+    """
+    if not 0 <= minute <= 59:
+        return None
+    if meridiem is not None:
+        if not 1 <= hour <= 12:
+            return None
+        return f"{hour}:{minute:02d} {meridiem}"
+    if not 0 <= hour <= 23:
+        return None
+    if hour == 0:
+        return f"12:{minute:02d} am"
+    if hour >= 12:
+        return f"{hour - 12 if hour > 12 else 12}:{minute:02d} pm"
+    return f"{hour}:{minute:02d} pm"
+
+
+def split_time(value: str) -> tuple[int, int, str] | None:
+    """``"6:30 pm" -> (6, 30, "pm")``; ``None`` for a value that is not in the canonical form."""
+    match = _CANONICAL_TIME.match(value)
+    if match is None:
+        return None
+    return int(match.group(1)), int(match.group(2)), match.group(3)
