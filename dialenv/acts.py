@@ -42,7 +42,7 @@ class DialogueAct(NamedTuple):
         return f"{self.intent}({inside})"
 
     def as_dict(self) -> dict[str, str]:
-        return dict(zip(ACT_FIELDS, self))
+        return {"intent": self[0], "domain": self[1], "slot": self[2], "value": self[3]}
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def parse_act(raw: Any) -> DialogueAct:
         if not raw.keys() <= _ACT_FIELD_SET:
             unknown = set(raw) - _ACT_FIELD_SET
             raise InvalidAction(f"act has unknown keys {sorted(map(str, unknown))}; allowed keys: {ACT_FIELDS}")
-        fields = tuple(raw.get(name, "") for name in ACT_FIELDS)
+        fields = (raw.get("intent", ""), raw.get("domain", ""), raw.get("slot", ""), raw.get("value", ""))
     elif isinstance(raw, (list, tuple)) and 1 <= len(raw) <= 4:
         fields = (*raw, *("",) * (4 - len(raw)))
     else:
@@ -87,7 +87,7 @@ def parse_act(raw: Any) -> DialogueAct:
             f"an act must be a dict with keys {ACT_FIELDS} or a tuple (intent, domain, slot, value); "
             f"got {type(raw).__name__} {raw!r:.60}"
         )
-    if all(type(value) is str for value in fields):
+    if len(fields) == 4 and type(fields[0]) is type(fields[1]) is type(fields[2]) is type(fields[3]) is str:
         return _normalized_act(fields)
     return _normalized_act.__wrapped__(fields)  # not cached: 1, 1.0 and True hash alike
 

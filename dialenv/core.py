@@ -21,7 +21,7 @@ optionally :meth:`_step_info` / :meth:`_next_speaker`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 from gymnasium import spaces
@@ -45,7 +45,7 @@ class Outcome:
 class DialogueEnv(AECEnv):
     """Base class of every dialenv conversation. See the module docstring for the contract."""
 
-    metadata = {"render_modes": ["ansi", "human"], "name": "dialogue", "is_parallelizable": False}
+    metadata: ClassVar[dict[str, Any]] = {"render_modes": ["ansi", "human"], "name": "dialogue", "is_parallelizable": False}
     #: Extra reward for an agent whose action was malformed, when ``invalid_action="penalize"``.
     invalid_action_penalty = -1.0
 

@@ -31,7 +31,7 @@ def play_in_terminal(env_id: str, side: str, seed: int | None = None, out: str |
     print(f"{env_id}: you are the {side}. Type your messages; an empty line or Ctrl-D ends the dialogue.")
     with path.open("w", encoding="utf-8") as transcript:
         for name in env.agent_iter():
-            observation, _, terminated, truncated, info = env.last()
+            observation, _, terminated, truncated, _ = env.last()
             if terminated or truncated:
                 env.step(None)
                 continue

@@ -68,7 +68,7 @@ def _split_id(env_id: str) -> tuple[str, int]:
 
 
 def register(
-    id: str,  # noqa: A002 - mirrors gymnasium.register
+    id: str,
     entry_point: str | Callable[..., Any],
     kind: Kind,
     **fields: Any,

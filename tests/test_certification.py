@@ -2,7 +2,7 @@
 
 import random
 
-import broken_envs  # noqa: F401  (registers the broken ids)
+import broken_envs
 import pytest
 
 import dialenv

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dialenv.data.messages import how_to_get
-from dialenv.progress import ProgressBar
 from dialenv.errors import ChecksumError, DatasetMissingError
+from dialenv.progress import ProgressBar
 
 _CHUNK = 1 << 16
 _TIMEOUT_SECONDS = 60

@@ -71,7 +71,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, ClassVar
 
 from gymnasium import spaces
 
@@ -102,7 +102,7 @@ DEFAULT_TEXT_NLU = {USER: "simulators.moviebooking.nlu:UserTextNLU", SYSTEM: "si
 class MovieBookingEnv(DialogueEnv):
     """The joint (AEC) movie-booking environment; see the module docstring."""
 
-    metadata = {**DialogueEnv.metadata, "name": "moviebooking_joint_v0"}
+    metadata: ClassVar[dict[str, Any]] = {**DialogueEnv.metadata, "name": "moviebooking_joint_v0"}
 
     def __init__(
         self,

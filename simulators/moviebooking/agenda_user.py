@@ -109,7 +109,7 @@ class AgendaUser:
         if "notify_success" in intents:
             return (act("thank_you"), act("good_bye"))
         if alternatives and self.rng.random() < self.personality.randomness:
-            slot = sorted(alternatives)[0]
+            slot = min(alternatives)
             return (act("inform", slot, alternatives[slot]),)  # a change of mind
         responses: list[DialogueAct] = []
         if "notify_failure" in intents:
@@ -151,10 +151,9 @@ class AgendaUser:
         for slot in requested:
             if self.rng.random() < self.personality.cooperativeness:
                 answers.append(act("inform", slot, goal[slot]))
-        if len(answers) < len(requested):
-            answers += self._volunteer(goal, 1, exclude=requested)
-        elif requested and self.rng.random() < self.personality.cooperativeness * 0.3:
-            answers += self._volunteer(goal, 1, exclude=requested)
+        unanswered = len(answers) < len(requested)
+        if unanswered or (requested and self.rng.random() < self.personality.cooperativeness * 0.3):
+            answers += self._volunteer(goal, 1, exclude=requested)  # instead of, or beyond, the answers
         if not answers and requested:  # an unhelpful turn still says something
             answers.append(act("inform", requested[0], goal[requested[0]]))
         return answers
