@@ -1,7 +1,9 @@
 """The ``Agent`` protocol: how built-in partners, baselines and third-party agents plug in.
 
 An agent is anything with ``reset(seed)`` and ``act(observation) -> action``. A plain callable
-``observation -> action`` is accepted too (wrapped by :func:`as_agent`). Agents are named either by a
+``observation -> action`` is accepted too (wrapped by :func:`as_agent`). An agent may also define
+``attach(env)``: dialenv's runners call it at the start of every episode with the dialogue env, whose tools
+(e.g. MultiWOZ ``env.query`` and ``env.book``) the agent may then use like an LLM uses tools. Agents are named either by a
 registered short name per task (``"rule-system"``) or by an entry point ``"package.module:attr"``; an
 entry point naming a class or factory is called with the keyword arguments given.
 """

@@ -6,6 +6,7 @@
     dialenv evaluate ID [--agent ...]    evaluate built-in or your own agents (table, --json PATH)
     dialenv play ID --as user|system     talk to the built-in partner yourself (transcript saved as JSONL)
     dialenv regress [--update] [ID ...]  check (or re-pin) the regression fingerprints
+    dialenv evaluate-corpus FILE         score MultiWOZ test-set predictions with the standard evaluator
     dialenv data status|fetch|import     datasets: where they are, download, import a local copy
 """
 
@@ -146,6 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
     regress.add_argument("env_ids", nargs="*")
     regress.add_argument("--update", action="store_true", help="re-pin (only together with a version bump)")
     regress.set_defaults(run=_cmd_regress)
+
+    corpus = commands.add_parser(
+        "evaluate-corpus", help="score a MultiWOZ prediction file (Inform, Success, BLEU, Combined, JGA)", add_help=False
+    )
+    corpus.add_argument("rest", nargs=argparse.REMAINDER)
+    corpus.set_defaults(run=_cmd_external("dialenv.multiwoz.corpus_eval:main"))
 
     data = commands.add_parser("data", help="datasets: status, fetch NAME, import NAME DIR", add_help=False)
     data.add_argument("rest", nargs=argparse.REMAINDER)

@@ -27,8 +27,9 @@ import numpy as np
 from gymnasium import spaces
 from pettingzoo import AECEnv
 
-from dialenv.acts import MAX_TEXT_LENGTH, Message, parse_action
+from dialenv.acts import MAX_TEXT_LENGTH, DialogueAct, Message, parse_action
 from dialenv.errors import DialenvError, EpisodeFinishedError, InvalidAction
+from dialenv.spaces import encode_acts
 
 InvalidActionMode = Literal["raise", "penalize"]
 
@@ -58,12 +59,16 @@ class DialogueEnv(AECEnv):
         render_mode: str | None = None,
         invalid_action: InvalidActionMode = "raise",
         max_text_length: int = MAX_TEXT_LENGTH,
+        level: str = "act",
     ):
         super().__init__()
         if render_mode not in (None, *self.metadata["render_modes"]):
             raise DialenvError(f"render_mode must be one of {self.metadata['render_modes']} or None, got {render_mode!r}")
         if invalid_action not in ("raise", "penalize"):
             raise DialenvError(f"invalid_action must be 'raise' or 'penalize', got {invalid_action!r}")
+        if level not in ("act", "text"):
+            raise DialenvError(f"level must be 'act' (parties see each other's acts) or 'text', got {level!r}")
+        self.level = level
         self.possible_agents = list(possible_agents)
         self.observation_spaces = observation_spaces
         self.action_spaces = action_spaces
@@ -117,6 +122,9 @@ class DialogueEnv(AECEnv):
         self.truncations = {agent: False for agent in self.agents}
         self.transcript = []
         self.history = ()
+        self.last_messages: dict[str, Message] = {}
+        self.last_acts: dict[str, tuple[DialogueAct, ...]] = {agent: () for agent in self.possible_agents}
+        self._shown_acts: dict[str, tuple[dict[str, str], ...]] = {agent: () for agent in self.possible_agents}
         self._rendered_lines = 0
         self.agent_selection = self.possible_agents[0]
         self._start(dict(options or {}))
@@ -170,6 +178,23 @@ class DialogueEnv(AECEnv):
         self.agent_selection = self._next_speaker(agent)
         if self.render_mode == "human":
             self.render()
+
+    # ------------------------------------------------------------------ helpers for tasks
+    def remember(self, message: Message, acts: tuple[DialogueAct, ...]) -> None:
+        """Record a turn: its (possibly rewritten) message and its acts as interpreted by the task.
+
+        With ``level="act"`` the other party observes the acts the speaker sent; with ``level="text"`` it
+        observes none (the acts still serve the task's evaluator).
+        """
+        self.last_messages[message.speaker] = message
+        self.last_acts[message.speaker] = acts
+        self._shown_acts[message.speaker] = encode_acts(message.acts) if self.level == "act" else ()
+
+    def partner_view(self, agent: str) -> dict[str, Any]:
+        """The observation keys every two-party task shares: the partner's last ``text`` and ``acts``, ``history``."""
+        partner = next(name for name in self.possible_agents if name != agent)
+        last = self.last_messages.get(partner)
+        return {"text": last.text if last else "", "acts": self._shown_acts[partner], "history": self.history}
 
     # ------------------------------------------------------------------ rendering
     def transcript_lines(self) -> list[str]:

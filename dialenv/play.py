@@ -13,6 +13,7 @@ from pathlib import Path
 from dialenv.errors import DialenvError
 from dialenv.evaluation import build_agents
 from dialenv.registration import make, spec
+from dialenv.rollout import attach_agents
 from dialenv.seeding import derive_seeds
 
 
@@ -27,6 +28,7 @@ def play_in_terminal(env_id: str, side: str, seed: int | None = None, out: str |
     env.reset(seed=seed)
     for (name, partner), partner_seed in zip(sorted(partners.items()), derive_seeds(seed, len(partners))):
         partner.reset(partner_seed)
+    attach_agents(env, partners.values())
     path = Path(out or f"dialenv-play-{env_id}-{seed if seed is not None else 'random'}.jsonl")
     print(f"{env_id}: you are the {side}. Type your messages; an empty line or Ctrl-D ends the dialogue.")
     with path.open("w", encoding="utf-8") as transcript:

@@ -8,6 +8,7 @@ episode is a pure function of (env id, agents, seed).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,10 +34,19 @@ def dialogue_of(env: Any) -> Any:
     return getattr(env, "unwrapped_dialogue", env)
 
 
+def attach_agents(env: Any, agents: Iterable[Any]) -> None:
+    """Give agents that want them the env's tools (database queries, bookings): ``agent.attach(env)``."""
+    for agent in agents:
+        attach = getattr(agent, "attach", None)
+        if callable(attach):
+            attach(env)
+
+
 def play_episode(env: Any, agents: dict[str, Agent], seed: int | None, max_steps: int = 10_000) -> Episode:
     """Play one episode of an AEC env or a single-agent Gymnasium view with the given agents."""
     for agent, agent_seed in zip(sorted(agents), derive_seeds(seed, len(agents))):
         agents[agent].reset(agent_seed)
+    attach_agents(dialogue_of(env), agents.values())
     if isinstance(env, gym.Env):
         (learner,) = agents.values()
         return _play_gym(env, learner, seed, max_steps)

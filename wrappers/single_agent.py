@@ -18,6 +18,7 @@ from pettingzoo import AECEnv
 from dialenv.agents import Agent, load_agent
 from dialenv.errors import DialenvError
 from dialenv.registration import load_entry_point
+from dialenv.rollout import attach_agents
 from dialenv.seeding import derive_seeds
 
 
@@ -43,6 +44,7 @@ class SingleAgentView(gym.Env):
         self.env.reset(seed=seed, options=options)
         for name, partner_seed in zip(sorted(self.partners), derive_seeds(seed, len(self.partners))):
             self.partners[name].reset(partner_seed)
+        attach_agents(self.env, self.partners.values())
         self._let_partners_talk()
         observation, _, _, _, info = self.env.last()
         return observation, info

@@ -77,7 +77,6 @@ from gymnasium import spaces
 
 from dialenv.acts import DialogueAct, Message
 from dialenv.core import DialogueEnv, Outcome
-from dialenv.errors import DialenvError
 from dialenv.moviebooking.domain import SLOTS
 from dialenv.moviebooking.evaluator import DSTScorer, task_metrics
 from dialenv.moviebooking.goals import GoalGenerator, MovieGoal, goal_from_mapping
@@ -134,11 +133,13 @@ class MovieBookingEnv(DialogueEnv):
         }
         action_spaces = {USER: message_action_space(), SYSTEM: message_action_space(SLOTS)}
         super().__init__(
-            (USER, SYSTEM), observation_spaces, action_spaces, render_mode=render_mode, invalid_action=invalid_action
+            (USER, SYSTEM),
+            observation_spaces,
+            action_spaces,
+            render_mode=render_mode,
+            invalid_action=invalid_action,
+            level=level,
         )
-        if level not in ("act", "text"):
-            raise DialenvError(f"level must be 'act' (acts are shown to the other party) or 'text', got {level!r}")
-        self.level = level
         self.max_turns = max_turns
         self.success_reward = success_reward
         self.turn_penalty = turn_penalty
@@ -162,20 +163,10 @@ class MovieBookingEnv(DialogueEnv):
         self.system_belief: dict[str, str] | None = None
         self.system_turns = 0
         self.dst = DSTScorer()
-        self._last: dict[str, Message] = {}
-        self._last_acts: dict[str, tuple[DialogueAct, ...]] = {USER: (), SYSTEM: ()}
-        self._shown_acts: dict[str, tuple[dict[str, str], ...]] = {USER: (), SYSTEM: ()}
         self._teacher: tuple[int, dict[str, Any]] | None = None
 
     def _observation(self, agent: str) -> dict[str, Any]:
-        other = SYSTEM if agent == USER else USER
-        last = self._last.get(other)
-        observation = {
-            "text": last.text if last else "",
-            "acts": self._shown_acts[other],
-            "history": self.history,
-            "turn": self.system_turns,
-        }
+        observation = {**self.partner_view(agent), "turn": self.system_turns}
         if agent == USER:
             observation["goal"] = encode_slot_values(SLOTS, self.goal.values)
             observation["alternatives"] = encode_slot_values(SLOTS, self.goal.alternatives)
@@ -199,7 +190,7 @@ class MovieBookingEnv(DialogueEnv):
         return self._system_turn(message, acts)
 
     def _user_turn(self, message: Message, acts: tuple[DialogueAct, ...]) -> Outcome:
-        self._remember(message, acts)
+        self.remember(message, acts)
         for act in acts:
             if act.intent == "inform" and act.slot in SLOTS and act.value:
                 self.revealed[act.slot] = act.value
@@ -212,7 +203,7 @@ class MovieBookingEnv(DialogueEnv):
         if "[" in message.text:
             message = replace(message, text=self._lexicalize(message, acts))
             self.transcript[-1] = message
-        self._remember(message, acts)
+        self.remember(message, acts)
         self.system_turns += 1
         if message.belief:
             self.system_belief = dict(message.belief)
@@ -231,11 +222,6 @@ class MovieBookingEnv(DialogueEnv):
             rewards = {agent: rewards.get(agent, 0.0) + bonus for agent in self.possible_agents}
         return Outcome(rewards=rewards, terminated=ended, truncated=truncated and not ended)
 
-    def _remember(self, message: Message, acts: tuple[DialogueAct, ...]) -> None:
-        self._last[message.speaker] = message
-        self._last_acts[message.speaker] = acts
-        self._shown_acts[message.speaker] = encode_acts(message.acts) if self.level == "act" else ()
-
     def _switch_goal(self, slot: str) -> None:
         values = {**self.goal.values, slot: self.goal.alternatives[slot]}
         alternatives = {name: value for name, value in self.goal.alternatives.items() if name != slot}
@@ -249,7 +235,7 @@ class MovieBookingEnv(DialogueEnv):
         if side not in self._text_nlu:
             self._text_nlu[side] = load_entry_point(self._text_nlu_entry_points[side])(self.kb.lexicon())
         if side == USER:
-            requested = [act.slot for act in self._last_acts[SYSTEM] if act.intent == "request"]
+            requested = [act.slot for act in self.last_acts[SYSTEM] if act.intent == "request"]
             return tuple(self._text_nlu[side].parse(text, expected_slot=requested[0] if requested else None))
         return tuple(self._text_nlu[side].parse(text))
 
