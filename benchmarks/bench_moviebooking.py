@@ -24,8 +24,8 @@ from dialenv.rollout import play_episode
 def throughput(episodes: int, env_kwargs: dict, surface: str | None) -> tuple[float, float]:
     env = make("moviebooking-joint-v0", **env_kwargs)
     agents = {
-        "user": load_agent("movie-agenda-user", surface=surface),
-        "system": load_agent("movie-rule-system", surface=surface),
+        "user": load_agent("moviebooking-agenda-user", surface=surface),
+        "system": load_agent("moviebooking-rule-system", surface=surface),
     }
     successes = 0
     start = time.process_time()

@@ -194,7 +194,8 @@ class DialogueEnv(AECEnv):
         """The observation keys every two-party task shares: the partner's last ``text`` and ``acts``, ``history``."""
         partner = next(name for name in self.possible_agents if name != agent)
         last = self.last_messages.get(partner)
-        return {"text": last.text if last else "", "acts": self._shown_acts[partner], "history": self.history}
+        acts = tuple(dict(act) for act in self._shown_acts[partner])  # fresh: callers may keep or modify them
+        return {"text": last.text if last else "", "acts": acts, "history": self.history}
 
     # ------------------------------------------------------------------ rendering
     def transcript_lines(self) -> list[str]:

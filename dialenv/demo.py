@@ -32,7 +32,7 @@ def settings() -> dict[str, tuple[dict, dict]]:
 
 
 def _agents(user_kwargs: dict) -> dict:
-    return {"user": load_agent("movie-agenda-user", **user_kwargs), "system": load_agent("movie-rule-system")}
+    return {"user": load_agent("moviebooking-agenda-user", **user_kwargs), "system": load_agent("moviebooking-rule-system")}
 
 
 def run_demo(episodes: int = 500, dialogues: int = 2) -> int:

@@ -36,7 +36,8 @@ class EnvSpec:
         description: one line for ``dialenv list``.
         learner: for ``gym`` specs, the side the caller plays (``"system"``, ``"user"``, ...).
         reference_agents: agent entry points (by side) used by ``dialenv regress``, ``evaluate`` and ``demo``.
-        datasets: names of the ``dialenv.data`` datasets the env needs (empty = runs with no data).
+        datasets: what the env needs from ``dialenv.data``: dataset names, or ``"dataset/file"`` for single
+            files (empty = runs with no data).
     """
 
     id: str

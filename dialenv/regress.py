@@ -44,9 +44,13 @@ def _path(env_id: str) -> Path:
     return FINGERPRINT_DIR / f"{env_id}.json"
 
 
+def data_available(env_id: str) -> bool:
+    """Are the data an env needs present? Spec entries name a dataset or one file of it (``"dataset/file"``)."""
+    return all(is_available(*entry.split("/", 1)) for entry in spec(env_id).datasets)
+
+
 def _runnable(env_id: str) -> bool:
-    env_spec = spec(env_id)
-    return bool(env_spec.reference_agents) and all(is_available(name) for name in env_spec.datasets)
+    return bool(spec(env_id).reference_agents) and data_available(env_id)
 
 
 def check(env_id: str) -> RegressionResult:

@@ -6,17 +6,13 @@ import broken_envs
 import pytest
 
 import dialenv
-from dialenv.data import is_available
+from dialenv.regress import data_available
 from dialenv.test import adversarial_check, certify, cross_process_check, metrics_check
-
-
-def _runnable(env_id):
-    return all(is_available(name) for name in dialenv.spec(env_id).datasets)
 
 
 @pytest.mark.parametrize("env_id", [i for i in dialenv.registered_ids() if i not in broken_envs.BROKEN])
 def test_registered_env_is_certified(env_id):
-    if not _runnable(env_id):
+    if not data_available(env_id):
         pytest.skip(f"{env_id} needs data that is not available (set DIALENV_DATA)")
     certify(env_id)
 

@@ -173,6 +173,12 @@ def test_every_staged_file_matches_the_registry(mirror: Path) -> None:
         ("personachat_convai2", "train_self_original_no_cands.txt"),
         ("personachat_convai2", "train_other_original_no_cands.txt"),
         ("personachat_convai2", "train_both_original_no_cands.txt"),
+        *{
+            ("personachat_convai2", f"valid_{view}_{variant}.txt")
+            for view in ("self", "other", "both")
+            for variant in ("original", "revised", "revised_no_cands")
+        },
+        ("personachat_convai2", "personachat_self_original.json"),
     }
     assert all(row.verified is True for row in rows if row.where == "mirror")
     assert data.is_available("sim-M") and not data.is_available("multiwoz21")

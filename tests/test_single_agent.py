@@ -19,7 +19,7 @@ def test_system_view_is_a_gymnasium_env_and_user_speaks_first():
 def test_reward_on_the_partners_turn_reaches_the_learner():
     """The +15 success bonus arrives when the user says goodbye, i.e. on the partner's turn."""
     env = dialenv.make("moviebooking-v0")
-    expert = dialenv.load_agent("movie-rule-system")
+    expert = dialenv.load_agent("moviebooking-rule-system")
     expert.reset(0)
     observation, _ = env.reset(seed=0)
     total, done = 0.0, False

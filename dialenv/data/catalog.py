@@ -18,11 +18,21 @@ _MULTIWOZ_OFFICIAL = _RAW + "budzianowski/multiwoz/fe0c8e65cfcd8462bd33c86e35f21
 _GUS = _RAW + "thu-spmi/GUS/9cdaf36dc4ed2001840e01797721a4c19b56a1ab/data/MultiWOZ_2.1/"
 _CONVAI2_HONGBOZHANG = _RAW + "hongbozhang0808/Convai2/26f3487f1ac13c19cf4022424dd8178458476020/data/ConvAI2/"
 _CONVAI2_NARLLM = _RAW + "chogamy/NARLLM/b9761a3b41959c3e01915bcdcc3a03865f81e2fd/data/ConvAI2/"
+_HF_PERSONACHAT = "https://s3.amazonaws.com/datasets.huggingface.co/personachat/"
 _PREDICTIONS = _RAW + "Tomiinek/MultiWOZ_Evaluation/7f19ee01ffd97652bfad5b067fce40704d9c9de2/predictions/"
 
 _MULTIWOZ_TRAIN_NOTE = (
     "no checksum is known for the MultiWOZ 2.1 (ConvLab-2) train split: it was never retrieved for checking, "
     "so a downloaded copy cannot be verified"
+)
+_CONVAI2_VARIANT_NOTE = (
+    "this ConvAI2 variant (20 candidates per turn and/or revised personas) is published only inside ParlAI's "
+    "archive http://parl.ai/downloads/convai2/convai2_fix_723.tgz (no per-file URL, no per-file checksum); "
+    "extract it first"
+)
+_HF_PERSONACHAT_NOTE = (
+    "the TransferTransfo json form (train: both speakers' views, valid; 20 candidates, true response last); "
+    "no checksum is known, so a downloaded copy cannot be verified"
 )
 _CONVAI2_TRAIN_NOTE = (
     "ConvAI2 training files are published only inside ParlAI's archive "
@@ -206,7 +216,7 @@ MULTIWOZ21: dict[str, Any] = {
 
 PERSONACHAT_CONVAI2: dict[str, Any] = {
     "name": "personachat_convai2",
-    "description": "PERSONA-CHAT in ParlAI ConvAI2 no_cands form: valid 1000 dialogues (3 views), train",
+    "description": "PERSONA-CHAT: ConvAI2 text (valid 1000 dialogues, 3 views; train; variants), HF json",
     "files": [
         {
             "name": "valid_self_original_no_cands.txt",
@@ -249,6 +259,27 @@ PERSONACHAT_CONVAI2: dict[str, Any] = {
             "size": None,
             "sha256": None,
             "note": _CONVAI2_TRAIN_NOTE,
+        },
+        *(
+            {"name": name, "url": None, "size": None, "sha256": None, "note": _CONVAI2_VARIANT_NOTE}
+            for name in (
+                "valid_self_original.txt",
+                "valid_other_original.txt",
+                "valid_both_original.txt",
+                "valid_self_revised.txt",
+                "valid_other_revised.txt",
+                "valid_both_revised.txt",
+                "valid_self_revised_no_cands.txt",
+                "valid_other_revised_no_cands.txt",
+                "valid_both_revised_no_cands.txt",
+            )
+        ),
+        {
+            "name": "personachat_self_original.json",
+            "url": _HF_PERSONACHAT + "personachat_self_original.json",
+            "size": None,
+            "sha256": None,
+            "note": _HF_PERSONACHAT_NOTE,
         },
     ],
 }

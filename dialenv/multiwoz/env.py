@@ -220,8 +220,9 @@ class MultiWOZEnv(DialogueEnv):
     def _observation(self, agent: str) -> dict[str, Any]:
         observation = {**self.partner_view(agent), "turn": self.system_turns}
         if agent == USER:
-            observation["goal"] = self._goal_entries
-            observation["goal_state"] = self._goal_state_entries
+            # fresh dicts on every call: callers may keep or modify what they are given
+            observation["goal"] = tuple(dict(entry) for entry in self._goal_entries)
+            observation["goal_state"] = tuple(dict(entry) for entry in self._goal_state_entries)
             observation["instruction"] = self._instruction
         return observation
 
@@ -294,6 +295,9 @@ class MultiWOZEnv(DialogueEnv):
             return ()
         if side not in self._text_nlu:
             self._text_nlu[side] = load_entry_point(self._text_nlu_entry_points[side])()
+        if side == USER:
+            asked = [(act.domain, act.slot) for act in self.last_acts[SYSTEM] if act.intent == "request"]
+            return tuple(self._text_nlu[side].parse(text, active_domain=self.active_domain, asked=asked))
         return tuple(self._text_nlu[side].parse(text, active_domain=self.active_domain))
 
     def _lexicalize(self, message: Message, acts: tuple[DialogueAct, ...], domain: str) -> str:

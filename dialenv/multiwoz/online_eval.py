@@ -7,7 +7,8 @@ user tries first). Per goal domain:
 * **offered entity** — the last ``name`` (``trainid`` for trains) the system gave in an ``inform``,
   ``recommend``, ``select``, ``offerbook``, ``offerbooked`` or ``book`` act of that domain, or the entity of
   its last successful booking there. **Match**: the offered entity satisfies the goal's ``info``
-  constraints (it is among the database results for them). Domains without a venue table (taxi, police,
+  constraints (it is among the database results for them; names compare after normalisation and without
+  a leading "the"). Domains without a venue table (taxi, police,
   hospital) match vacuously.
 * **requests** — the goal's ``reqt`` slots the system informed (an act of that domain with that slot and a
   value, or the booking reference / taxi details of an env booking).
@@ -17,8 +18,8 @@ user tries first). Per goal domain:
 Metrics: ``inform`` = every venue domain matched (the "Inform" of online MultiWOZ evaluation), ``success``
 = every domain matched, all requests answered and all bookings made; ``book`` = the share of bookable
 domains booked right (None without bookings); ``inform_precision/recall/f1`` over informed slots vs requested
-slots of the goal domains (slots informed outside ``reqt`` are false positives, ``name``/``trainid``/
-``choice`` excepted); ``complete`` = the user's goal state was empty at the end; ``turns``.
+slots of the goal domains (slots informed outside ``reqt`` and the goal's constraints are false
+positives, unrequested ``name``/``trainid``/``choice`` excepted); ``complete`` = the user's goal state was empty at the end; ``turns``.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ class OnlineEvaluator:
             if not domain or domain == "general":
                 continue
             record = self._record(domain)
-            if act.value and act.slot:
+            if act.intent in OFFER_INTENTS and act.value and act.slot:
                 record.informed.add(act.slot)
             if act.intent in OFFER_INTENTS and act.slot == IDENTIFIERS.get(domain, "name") and act.value:
                 record.offered = act.value
@@ -92,14 +93,17 @@ class OnlineEvaluator:
 
     # ------------------------------------------------------------------ judging
     def _matches(self, domain: str, offered: str) -> bool:
+        """Is the offered entity one of those that satisfy the goal's constraints?"""
         if not offered:
             return False
         identifier = IDENTIFIERS.get(domain, "name")
-        wanted = normalize_value(identifier, offered)
-        return any(
-            normalize_value(identifier, str(entity.get(identifier, ""))) == wanted
-            for entity in self.db.query(domain, self.goal[domain].info)
-        )
+        constraints = dict(self.goal[domain].info)
+        named = constraints.pop(identifier, None)
+        for entity in self.db.query(domain, constraints):
+            value = str(entity.get(identifier, ""))
+            if (named is None or _same(identifier, value, named)) and _same(identifier, value, offered):
+                return True
+        return False
 
     def _booked_right(self, domain: str) -> bool:
         record = self.records.get(domain)
@@ -130,10 +134,11 @@ class OnlineEvaluator:
         true_positive = false_positive = false_negative = 0
         for domain, domain_goal in self.goal.items():
             requested = set(domain_goal.reqt)
-            informed = self.records.get(domain, DomainRecord()).informed - NOT_COUNTED
+            informed = self.records.get(domain, DomainRecord()).informed
             true_positive += len(requested & informed)
             false_negative += len(requested - informed)
-            false_positive += len(informed - requested - set(domain_goal.info) - set(domain_goal.book))
+            unrequested = informed - NOT_COUNTED - requested
+            false_positive += len(unrequested - set(domain_goal.info) - set(domain_goal.book))
         precision = true_positive / (true_positive + false_positive) if true_positive + false_positive else 1.0
         recall = true_positive / (true_positive + false_negative) if true_positive + false_negative else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -154,3 +159,12 @@ class OnlineEvaluator:
         verdicts = [self._verdict(domain) for domain in self.goal]
         done = sum(m is not False and answered and b is not False for m, answered, b in verdicts)
         return done / len(verdicts) if verdicts else 1.0
+
+
+def _same(slot: str, first: str, second: str) -> bool:
+    """Equal after normalisation, ignoring a leading "the" (``the michaelhouse cafe`` = ``michaelhouse cafe``)."""
+    return _bare(normalize_value(slot, first)) == _bare(normalize_value(slot, second))
+
+
+def _bare(text: str) -> str:
+    return text.removeprefix("the ")
