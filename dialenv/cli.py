@@ -6,7 +6,8 @@
     dialenv evaluate ID [--agent ...]    evaluate built-in or your own agents (table, --json PATH)
     dialenv play ID --as user|system     talk to the built-in partner yourself (transcript saved as JSONL)
     dialenv regress [--update] [ID ...]  check (or re-pin) the regression fingerprints
-    dialenv evaluate-corpus FILE         score MultiWOZ test-set predictions with the standard evaluator
+    dialenv evaluate-corpus [TASK] ...   offline metrics: MultiWOZ predictions (standard evaluator) or
+                                         PERSONA-CHAT agents (Hits@1, F1, perplexity, persona probing)
     dialenv data status|fetch|import     datasets: where they are, download, import a local copy
 """
 
@@ -101,6 +102,19 @@ def _cmd_regress(args: argparse.Namespace) -> int:
     return 1 if any(r.status in ("changed", "unpinned") for r in results) else 0
 
 
+CORPUS_EVALUATORS = {
+    "multiwoz": "dialenv.multiwoz.corpus_eval:main",
+    "personachat": "dialenv.personachat.offline:main",
+}
+
+
+def _cmd_evaluate_corpus(args: argparse.Namespace) -> int:
+    """``evaluate-corpus [TASK] ...``: the task's offline evaluator (MultiWOZ when no task is named)."""
+    rest = list(args.rest)
+    task = rest.pop(0) if rest and rest[0] in CORPUS_EVALUATORS else "multiwoz"
+    return load_entry_point(CORPUS_EVALUATORS[task])(rest)
+
+
 def _cmd_external(entry_point: str) -> Any:
     def run(args: argparse.Namespace) -> int:
         return load_entry_point(entry_point)(args.rest)
@@ -149,10 +163,13 @@ def build_parser() -> argparse.ArgumentParser:
     regress.set_defaults(run=_cmd_regress)
 
     corpus = commands.add_parser(
-        "evaluate-corpus", help="score a MultiWOZ prediction file (Inform, Success, BLEU, Combined, JGA)", add_help=False
+        "evaluate-corpus",
+        help="offline corpus metrics: [multiwoz] PREDICTIONS (Inform, Success, BLEU, Combined, JGA) | "
+        "personachat [--agent ...] (Hits@1, F1, perplexity, persona probing)",
+        add_help=False,
     )
     corpus.add_argument("rest", nargs=argparse.REMAINDER)
-    corpus.set_defaults(run=_cmd_external("dialenv.multiwoz.corpus_eval:main"))
+    corpus.set_defaults(run=_cmd_evaluate_corpus)
 
     data = commands.add_parser("data", help="datasets: status, fetch NAME, import NAME DIR", add_help=False)
     data.add_argument("rest", nargs=argparse.REMAINDER)

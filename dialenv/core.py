@@ -32,6 +32,8 @@ from dialenv.errors import DialenvError, EpisodeFinishedError, InvalidAction
 from dialenv.spaces import encode_acts
 
 InvalidActionMode = Literal["raise", "penalize"]
+#: Mixed with a user's seed to make the stream of episode seeds for unseeded resets.
+_EPISODE_SEED_STREAM = 0x5EED
 
 
 @dataclass
@@ -76,6 +78,8 @@ class DialogueEnv(AECEnv):
         self.invalid_action = invalid_action
         self.max_text_length = max_text_length
         self.rng = np.random.default_rng()
+        self.episode_seed: int | None = None
+        self._episode_seeds: np.random.Generator | None = None
         self.transcript: list[Message] = []
         self.history: tuple[str, ...] = ()
         self.agents: list[str] = []
@@ -114,6 +118,13 @@ class DialogueEnv(AECEnv):
         return self.action_spaces[agent]
 
     def reset(self, seed: int | None = None, options: dict[str, Any] | None = None) -> None:
+        """Start a dialogue. ``seed`` fixes everything; later resets without a seed continue a seeded
+        sequence of episode seeds (as Gymnasium's ``reset`` does), so a seeded run stays reproducible."""
+        if seed is not None:
+            self._episode_seeds = np.random.default_rng([seed, _EPISODE_SEED_STREAM])
+        elif self._episode_seeds is not None:
+            seed = int(self._episode_seeds.integers(2**31))
+        self.episode_seed = seed
         self.rng = np.random.default_rng(seed)
         self.agents = list(self.possible_agents)
         self.rewards = {agent: 0.0 for agent in self.agents}

@@ -54,3 +54,17 @@ def test_play_saves_a_jsonl_transcript(tmp_path, monkeypatch, capsys):
 def test_regress_passes_on_pinned_ids(capsys):
     assert main(["regress", "moviebooking-joint-v0"]) == 0
     assert "ok" in capsys.readouterr().out
+
+
+def test_evaluate_corpus_dispatches_by_task(tmp_path, capsys):
+    import pytest
+
+    from dialenv.data import is_available
+
+    if not is_available("multiwoz21", "test.json.zip"):
+        pytest.skip("needs DIALENV_DATA with multiwoz21")
+    predictions = tmp_path / "empty.json"
+    predictions.write_text("[]")
+    assert main(["evaluate-corpus", str(predictions)]) == 2  # a list is not a prediction file
+    assert main(["evaluate-corpus", "multiwoz", str(predictions)]) == 2
+    assert capsys.readouterr().err.count("predictions must be a dict") == 2

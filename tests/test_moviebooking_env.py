@@ -81,12 +81,12 @@ def test_wrong_belief_fails_condition_one():
     assert metrics["belief_matches_goal"] is False and metrics["success"] is False
 
 
-def test_truncation_after_max_turns():
+def test_turn_limit_terminates_the_dialogue():
     env = new_env(max_turns=3)
     for _ in range(3):
         env.step({"acts": [a("inform", "movie", GOAL["movie"])]})
         env.step({"acts": [a("request", "date")]})
-    assert all(env.truncations.values()) and not any(env.terminations.values())
+    assert all(env.terminations.values()) and not any(env.truncations.values())
     assert env.infos["user"]["metrics"]["turns"] == 3
 
 

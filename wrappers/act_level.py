@@ -28,6 +28,11 @@ obs, info = env.reset(seed=0)
 obs, reward, terminated, truncated, info = env.step(env.expert_action())
 ```
 
+Besides the Gymnasium API: `acts_for(action)` (the acts an action would send now), `expert_action()` (the
+finite-state expert's choice among these actions, for imitation or as an oracle), `progress` (the tracked
+state) and `view` (the underlying `moviebooking-v0` env, its transcript and KB). Overhead over the
+message-level env: about 1.2x per step (`benchmarks/bench_sb3_moviebooking.py`).
+
 ## Actions
 | id | name | acts sent |
 |---|---|---|
@@ -53,21 +58,20 @@ A `float32` vector of 32 entries in [0, 1] (:data:`OBSERVATION_NAMES` names each
 | 31 | system turns taken / `max_turns` |
 
 ## Ending
-The dialogue ends when either side says `good_bye` or after `max_turns` system turns; both are reported as
-`terminated=True`, and `truncated` is always False. The turn count is part of the observation, so the turn
-limit is a terminal state of this MDP rather than an outside time limit (Pardo et al. 2018, *Time Limits in
-Reinforcement Learning*). Reported as a truncation, it makes SB3 bootstrap past the limit with the value of
-the last state, and since the env pays +15 at the end of any successful dialogue, booked or not, PPO then
-learns to stall after the user accepted an offer instead of booking (measured: 89 % success, every
-dialogue 15 turns long, against 97 % in 5.5 turns with this choice; PPO with the settings of
+The dialogue ends when either side says `good_bye` or after `max_turns` system turns; the env reports both
+as `terminated=True` (the turn limit is a rule of the task, not an outside time limit: Pardo et al. 2018,
+*Time Limits in Reinforcement Learning*). This matters here: when the limit was reported as a truncation,
+SB3 bootstrapped past it, and since the env pays +15 at the end of any successful dialogue, booked or not,
+PPO learned to stall after the user accepted an offer instead of booking (measured: 89 % success, every
+dialogue 15 turns long, against 97 % in 5.5 turns; PPO with the settings of
 `examples/sb3_ppo_moviebooking.py`, training seed 1).
-`info["metrics"]["turns"] == max_turns` tells a dialogue that ran out of turns.
 
 ## Seeding
-``reset(seed=s)`` plays the dialogue of ``moviebooking-v0`` with seed ``s`` (same goal and user choices).
-``reset()`` without a seed draws the episode seed from the view's own generator (``self.np_random``), which
-``reset(seed=...)`` seeds, so a training run that seeds its first reset (SB3's ``seed=``) is reproducible.
-Drawn episode seeds are below 2**31: evaluation seeds from 2**31 up are held out from any training run.
+``reset(seed=s)`` resets ``moviebooking-v0`` with seed ``s``: the same goal, and the same user choices as
+that env made with the same partner settings. ``reset()`` without a seed continues the sequence of episode
+seeds a seeded reset started (Gymnasium semantics, implemented by the single-agent view), so a training run
+that seeds its first reset (SB3's ``seed=``) is reproducible. Drawn episode seeds are below 2**31:
+evaluation seeds from 2**31 up are held out from any training run.
 
 ## Version history
 - v0: initial release (follows `moviebooking-v0`).
@@ -152,8 +156,7 @@ class MovieActView(gym.Env):
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None):
         """Start a dialogue; ``options`` go to the env (e.g. ``{"goal": {...}}``)."""
         super().reset(seed=seed)
-        episode_seed = seed if seed is not None else int(self.np_random.integers(2**31))
-        observation, info = self.view.reset(seed=episode_seed, options=options)
+        observation, info = self.view.reset(seed=seed, options=options)
         self.progress = Progress()
         self._finished = False
         self._last_user_acts = self._track_user(observation)
@@ -169,7 +172,7 @@ class MovieActView(gym.Env):
         )
         self._finished = terminated or truncated
         self._last_user_acts = self._track_user(observation)
-        return self._vector(observation), reward, self._finished, False, info
+        return self._vector(observation), reward, terminated, truncated, info
 
     def render(self):
         return self.view.render()

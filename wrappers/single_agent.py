@@ -5,7 +5,8 @@ starts the dialogue and lets the partners talk until it is the learner's turn; `
 learner's message and lets the partners answer. Rewards are the learner's rewards accumulated since its last
 action (PettingZoo's ``last()``), so a reward earned on a partner's turn — like the success bonus when the
 user says goodbye — is not lost. Partners are re-seeded from ``reset(seed=...)`` so a seeded episode is
-reproducible end to end.
+reproducible end to end; ``reset()`` without a seed draws the episode seed from the view's ``np_random``,
+which a first seeded reset fixes (Gymnasium semantics), so seeded training runs are reproducible too.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class SingleAgentView(gym.Env):
 
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None):
         super().reset(seed=seed)
+        if seed is None:  # Gymnasium semantics: continue the sequence a seeded reset started
+            seed = int(self.np_random.integers(2**31))
         self.env.reset(seed=seed, options=options)
         for name, partner_seed in zip(sorted(self.partners), derive_seeds(seed, len(self.partners))):
             self.partners[name].reset(partner_seed)

@@ -25,13 +25,6 @@ from dialenv.multiwoz.database import MultiWOZDatabase
 from dialenv.multiwoz.normalize import normalize_value
 
 
-class Lexicon(NamedTuple):
-    """Phrase -> meanings; ``guarded`` phrases are names only after a naming cue ("called the place")."""
-
-    phrases: dict[str, tuple[Meaning, ...]]
-    guarded: dict[str, tuple[Meaning, ...]]
-
-
 class Meaning(NamedTuple):
     """What a phrase can mean: ``kind`` is a slot-like category (``name``, ``station``, ``food`` ...)
     and ``domain`` the domain it implies (``""`` when the phrase fits several)."""
@@ -39,6 +32,13 @@ class Meaning(NamedTuple):
     kind: str
     domain: str
     value: str
+
+
+class Lexicon(NamedTuple):
+    """Phrase -> meanings; ``guarded`` phrases are names only after a naming cue ("called the place")."""
+
+    phrases: dict[str, tuple[Meaning, ...]]
+    guarded: dict[str, tuple[Meaning, ...]]
 
 
 AREAS = {
@@ -147,7 +147,6 @@ EXTRA_FOODS = {
     "cantonese",
     "caribbean",
     "catalan",
-    "christmas",
     "corsica",
     "creative",
     "crossover",
@@ -206,7 +205,6 @@ EXTRA_FOODS = {
     "molecular gastronomy",
     "the americas",
     "modern english",
-    "world food",
 }
 #: Ways of naming a cuisine that differ from the database spelling (``normalize_value`` handles others).
 FOOD_SYNONYMS = {

@@ -10,9 +10,10 @@ text-only user messages. Three steps:
 3. **domains**: each value and request goes to a domain that can have that slot, chosen in this order: the
    nearest domain cue in its sentence ("restaurant", "train", "place to stay", a venue name, a cuisine ...),
    the nearest cue elsewhere in the utterance, the dialogue's active domain (the caller's ``active_domain``),
-   the latest earlier domain that has the slot (``recent_domains``), else the slot's most common domain. Stations and venue names become a train's or taxi's departure or
-   destination from the words before them ("from", "to", "pick me up at"). Bare values ("5", "any") answer
-   the question the system just asked (``asked``).
+   the latest earlier domain that has the slot (``recent_domains``), else the slot's most common domain.
+   Stations and venue names become a train's or taxi's departure or destination from the words before them
+   ("from", "to", "pick me up at"). Bare values ("5", "any") answer the question the system just asked
+   (``asked``).
 
 A domain named without any slot ("i also need a taxi") gives a slotless ``inform`` of that domain, as in the
 corpus annotation. Acts come in a fixed order: informs, requests, then thank/bye/greet.
@@ -36,21 +37,17 @@ _SLOT_DOMAINS = {
     "pricerange": ("restaurant", "hotel"),
     "day": ("train", "restaurant", "hotel"),
     "people": ("restaurant", "hotel", "train"),
-    "time": ("restaurant", "train", "taxi"),
     "leaveat": ("train", "taxi"),
     "arriveby": ("train", "taxi"),
-    "station": ("train", "taxi"),
     "type": ("hotel", "attraction", "restaurant"),
     "food": ("restaurant",),
     "stars": ("hotel",),
-    "stay": ("hotel",),
     "parking": ("hotel",),
     "internet": ("hotel",),
-    "department": ("hospital",),
 }
 _DOMAIN_CUES = re.compile(
     r"(?P<restaurant>\b(?:restaurants?|food|eat|eating|dine|dining|dinner|lunch|brunch|table|cuisine|meal)\b)"
-    r"|(?P<hotel>\b(?:(?:places?|somewhere) to (?:stay|sleep|crash)|lodging|accommodations?|rooms?|stay|staying|nights?"
+    r"|(?P<hotel>\b(?:(?:places?|somewhere) to (?:stay|sleep|crash)|lodging|accommodations?|rooms?|stay|staying"
     r"|hotels?)\b)"
     r"|(?P<attraction>\b(?:attractions?|things to do|something to do|places? to (?:go|visit|see)|sightseeing"
     r"|sights?|something to see|worth seeing|visit|tourist)\b)"
@@ -183,6 +180,8 @@ _DEPARTURE_CUE = re.compile(
 _DESTINATION_CUE = re.compile(
     r"(?:\bto|\binto|\bfor|\btowards|\bgo(?:ing)? to|\barriv\w* (?:at|in)|\bget to|\bhead\w* to|\bin)\s*(?:the\s*)?$"
 )
+#: "X to Y": a place followed by its destination is the departure.
+_ROUTE_CONTINUES = re.compile(r"\s*(?:to|and going to|heading to)\b")
 _REFERRING = re.compile(
     r"(?<!one of )\b(?:the|this|that|those|these|same|from|to|leave|at|of|as|between|my|your|our|their)\s*$"
 )
@@ -197,7 +196,8 @@ _ATTRIBUTE_LIST = re.compile(r"\b(?:the|about)\s+(?:[a-z' -]+?(?:,|\band\b)\s*)+
 #: ``_`` is a masked value ("an expensive hotel", "a 4 star hotel").
 _HOTEL_TYPE_CUE = re.compile(r"(?:_|\btype|\bproper|\bactual|\breal|\bregular|\bnormal|\b(?:is|be) an?)\s*$")
 _THANK = re.compile(
-    r"\b(?:thanks?|thank you|thx|cheers|appreciate|grateful)\b|\bthat(?:'s| is| will be| should be) (?:all|it|everything)\b|\ball set\b|\bnothing else\b"
+    r"\b(?:thanks?|thank you|thx|cheers|appreciate|grateful)\b"
+    r"|\bthat(?:'s| is| will be| should be) (?:all|it|everything)\b|\ball set\b|\bnothing else\b"
 )
 _BYE = re.compile(r"\b(?:bye|goodbye|good bye|farewell|see you)\b")
 _GREET = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|greetings)\b")
@@ -313,30 +313,29 @@ class _Reading:
                 domain, slot = self.asked[0]
                 self._set(domain, slot, "dontcare")
             return
-        if kind == "type" and meaning.value != "dontcare" and _REFERRING.search(self.text, 0, mention.start):
-            return  # "the hotel", "from the museum": a venue already under discussion, not a wanted type
-        if (
-            kind == "type"
-            and meaning.value == "hotel"
-            and not _HOTEL_TYPE_CUE.search(self.text, 0, mention.start)
-        ):
-            return  # "i need a hotel" names the domain; "a 4 star hotel", "of type hotel" the type
         if kind == "type":
-            domains = tuple(m.domain for m in mention.meanings)
-            domain = self._domain(domains, mention.start) if meaning.value != "dontcare" else ""
-            domain = domain or self._domain(_SLOT_DOMAINS["type"], mention.start)
-            chosen = next((m for m in mention.meanings if m.domain == domain), meaning)
-            self._set(domain, "food" if domain == "restaurant" else "type", chosen.value)
+            self._type(mention)
             return
         if kind == "time":
             self._time(mention)
             return
         domains = (meaning.domain,) if meaning.domain else _SLOT_DOMAINS.get(kind, ())
-        if kind in ("leaveat", "arriveby") and meaning.value == "dontcare":
-            domains = _SLOT_DOMAINS[kind]
-        if not domains:
-            return
-        self._set(self._domain(domains, mention.start), kind, meaning.value)
+        if domains:
+            self._set(self._domain(domains, mention.start), kind, meaning.value)
+
+    def _type(self, mention: Mention) -> None:
+        """A hotel or attraction type (a restaurant's "type" is its food), unless it refers to a venue already
+        under discussion ("the hotel", "from the museum") or is a plain "a hotel" naming the domain."""
+        meaning = mention.meanings[0]
+        if meaning.value != "dontcare":
+            if _REFERRING.search(self.text, 0, mention.start):
+                return
+            if meaning.value == "hotel" and not _HOTEL_TYPE_CUE.search(self.text, 0, mention.start):
+                return
+        allowed = tuple(m.domain for m in mention.meanings if m.domain) or _SLOT_DOMAINS["type"]
+        domain = self._domain(allowed, mention.start)
+        value = next((m.value for m in mention.meanings if m.domain == domain), meaning.value)
+        self._set(domain, "food" if domain == "restaurant" else "type", value)
 
     def _name(self, mention: Mention) -> None:
         venue_domains = tuple(dict.fromkeys(m.domain for m in mention.meanings))
@@ -380,7 +379,7 @@ class _Reading:
             return "departure"
         if _DESTINATION_CUE.search(before):
             return "destination"
-        if re.match(r"\s*(?:to|and going to|heading to)\b", self.text[mention.end : mention.end + 20]):
+        if _ROUTE_CONTINUES.match(self.text, mention.end):
             return "departure"
         for _, slot in self.asked:
             if slot in ("departure", "destination"):

@@ -120,10 +120,11 @@ class Search:
                 return [count, *(DialogueAct("request", domain, slot) for slot in questions)], False
             progress.offered = _choose(domain, slots, matches)
             acts.extend(_offer(domain, progress.offered, len(matches), constraints))
+        said = {act.slot for act in acts}
         acts.extend(
             DialogueAct("inform", domain, slot, attribute(progress.offered, slot))
             for slot in requested
-            if slot != "reference"
+            if slot != "reference" and slot not in said
         )
         booking, settled = book_offer(domain, slots, requested, progress, service)
         return acts + booking, settled

@@ -5,7 +5,7 @@ Values are found in a fixed order, each step masking what it consumed so that la
 1. parking and internet ("free parking", "no wifi", "where i can park"), first, so that "park" is not read
    as the attraction type, and names that are everyday words, only after "called", "named" ...;
 2. lexicon phrases (:mod:`baselines.multiwoz.lexicon`: names, stations, cuisines, areas, price ranges,
-   types, days), longest first, with one precompiled regex;
+   types, days), longest first, with one precompiled trie-shaped regex;
 3. clock times ("17:15", "5pm", "5:30 p.m.", "noon"), as ``HH:MM``, with the cue before them ("leave after",
    "arrive by", "at") saying whether they are a departure or an arrival time;
 4. counts with their noun: stars ("4 star"), nights ("3 nights"), people ("6 people", "party of 4",
@@ -20,7 +20,7 @@ Text is first brought to one spelling (:func:`normalize_text`): lower case, corp
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from baselines.multiwoz.lexicon import Lexicon, Meaning
@@ -116,7 +116,7 @@ _YES_NO_DONTCARE = re.compile(
 #: Nouns that name a slot inside a "don't care" clause.
 _SLOT_NOUNS = (
     ("area", r"area|part of (?:town|the city)|location|where|side of town|neighbou?rhood"),
-    ("pricerange", r"price(?: range)?|cost|expensive|cheap|budget"),
+    ("pricerange", r"price(?: range)?|cost|budget"),
     ("food", r"food|cuisine"),
     ("type", r"type|kind|sort"),
     ("stars", r"stars?|star rating|rating"),
@@ -281,7 +281,8 @@ class ValueSpotter:
 
     @staticmethod
     def _dontcares(chars: list[str], take: Callable[..., None]) -> None:
-        """Dontcare mentions; an unattributed one has the kind ``dontcare`` and an empty value."""
+        """Dontcare mentions; one that names no slot has the kind ``dontcare`` and an empty value (the caller
+        gives it to the slot it asked for), unless its clause holds a value ("i don't mind the parking")."""
         for match in _ANY_NOUN.finditer("".join(chars)):
             take((Meaning(match.lastgroup or "", "", "dontcare"),), *match.span())
         for slot, pattern in _DONTCARE_WORDS:
@@ -293,13 +294,29 @@ class ValueSpotter:
             nouns = [noun for noun in _NOUN_PATTERN.finditer(masked, start, end) if "_" not in noun.group()]
             for noun in nouns:
                 take((Meaning(noun.lastgroup or "", "", "dontcare"),), *noun.span())
-            if not nouns:
+            if not nouns and "_" not in masked[start:end]:  # a value in the clause is what it is about
                 take((Meaning("dontcare", "", ""),), *match.span())
 
 
-def _alternatives(phrases: Mapping[str, object]) -> str:
-    """A regex alternation of ``phrases``, longest first (so "pizza hut city centre" beats "pizza hut")."""
-    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True)) or "(?!)"
+def _alternatives(phrases: Iterable[str]) -> str:
+    """A regex matching any of ``phrases``, the longest possible first ("pizza hut city centre" before
+    "pizza hut"), built as a character trie: a thousand phrases cost a few microseconds per utterance
+    instead of the tens that a flat alternation costs."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:

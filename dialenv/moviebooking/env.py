@@ -49,8 +49,10 @@ Slots: `movie`, `theatre_name`, `date`, `time`, `num_tickets`. System intents: `
 
 ## Dynamics and ending
 The user speaks first. The goal switches to its alternative when the system sends `notify_failure` or the
-user informs an alternative value. The dialogue terminates when either side says `good_bye`, and is
-truncated after `max_turns` system turns.
+user informs an alternative value. The dialogue terminates when either side says `good_bye` or after
+`max_turns` system turns. The turn limit is a rule of the task (paper sec. 4.2: a dialogue that reaches it
+has failed), so it is reported as a termination, not a truncation: RL code must not bootstrap past it,
+which would reward stalling.
 
 ## Rewards and metrics
 Both agents receive −1 after each system turn and +15 at the end of a successful dialogue
@@ -212,15 +214,14 @@ class MovieBookingEnv(DialogueEnv):
         if self.goal.alternatives and any(act.intent == "notify_failure" for act in acts):
             for slot in list(self.goal.alternatives):
                 self._switch_goal(slot)
-        ended = any(act.intent == "good_bye" for act in acts)
-        rewards = {USER: self.turn_penalty, SYSTEM: self.turn_penalty}
-        return self._outcome(ended=ended, rewards=rewards, truncated=self.system_turns >= self.max_turns)
+        ended = any(act.intent == "good_bye" for act in acts) or self.system_turns >= self.max_turns
+        return self._outcome(ended=ended, rewards={USER: self.turn_penalty, SYSTEM: self.turn_penalty})
 
-    def _outcome(self, ended: bool, rewards: dict[str, float], truncated: bool = False) -> Outcome:
-        if ended or truncated:
+    def _outcome(self, ended: bool, rewards: dict[str, float]) -> Outcome:
+        if ended:
             bonus = self.success_reward if self._task_metrics()["success"] else 0.0
             rewards = {agent: rewards.get(agent, 0.0) + bonus for agent in self.possible_agents}
-        return Outcome(rewards=rewards, terminated=ended, truncated=truncated and not ended)
+        return Outcome(rewards=rewards, terminated=ended)
 
     def _switch_goal(self, slot: str) -> None:
         values = {**self.goal.values, slot: self.goal.alternatives[slot]}

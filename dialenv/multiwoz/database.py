@@ -216,7 +216,12 @@ def _load(variant: str) -> MultiWOZDatabase:
 def _positions(mask: int) -> Iterable[int]:
     """Indices of the set bits of ``mask``, ascending."""
     bits = bin(mask)[:1:-1]  # least significant bit first
-    return [position for position, bit in enumerate(bits) if bit == "1"]
+    positions = []
+    position = bits.find("1")
+    while position != -1:  # str.find scans in C: fast for the sparse masks of typical queries
+        positions.append(position)
+        position = bits.find("1", position + 1)
+    return positions
 
 
 def _minutes(value: str) -> int:

@@ -48,9 +48,12 @@ from the first database entity matching the belief of the active domain.
 
 ## Ending and metrics
 After each system turn the dialogue terminates when the user's goal state is empty, or when the user said
-`bye`/`thank` and the system answered `bye`/`welcome` in the same exchange; it is truncated after
-`max_turns` system turns (paper sec. 4.3). `info["metrics"]` at the end holds the online evaluator's
-`success`, `inform`, `book`, `inform_precision`, `inform_recall`, `inform_f1`, `complete`, `turns`
+`bye`/`thank` and the system answered `bye`/`welcome` in the same exchange, or after `max_turns` system
+turns (paper sec. 4.3). The turn limit is a rule of the task — a dialogue that reaches it has failed — so it
+is reported as a termination, not a truncation: RL code must not bootstrap past it (that rewards stalling).
+`info["metrics"]` at the end holds the online evaluator's
+`success`, `inform`, `book`, `inform_precision`, `inform_recall`, `inform_f1`, `complete`, `turns`,
+`domains_done`
 ([`online_eval`](online_eval.py) defines them), and `dst_joint` when the system reported beliefs (the belief
 against the constraints the user has really informed).
 
@@ -62,6 +65,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import Any, ClassVar
 
 from gymnasium import spaces
@@ -102,6 +106,15 @@ DEFAULT_TEXT_NLU = {
     USER: "baselines.multiwoz.nlu:UserTextNLU",
     SYSTEM: "simulators.multiwoz.nlu:SystemTextNLU",
 }
+
+
+@cache
+def corpus_goals(split: str) -> tuple[Goal, ...]:
+    """The goals of a corpus split in dialogue-id order (loaded once per process)."""
+    from dialenv.multiwoz.records import load_split
+
+    dialogues = load_split(split)
+    return tuple(dialogues[key].goal for key in sorted(dialogues))
 
 
 def _entry_space() -> spaces.Sequence:
@@ -154,7 +167,6 @@ class MultiWOZEnv(DialogueEnv):
         self.goal_source = goals
         self.reward_scheme = reward
         self.max_turns = max_turns
-        self._corpus_goals: list[Goal] | None = None
         self._generator: Any = None
         self._text_nlu_entry_points = {**DEFAULT_TEXT_NLU, **(text_nlu or {})}
         self._text_nlu: dict[str, Any] = {}
@@ -176,31 +188,19 @@ class MultiWOZEnv(DialogueEnv):
         return result
 
     # ------------------------------------------------------------------ episode state
-    def _goals(self) -> list[Goal]:
-        if self._corpus_goals is None:
-            from dialenv.multiwoz.records import load_split
-
-            dialogues = load_split(self.goal_source)
-            self._corpus_goals = [dialogues[key].goal for key in sorted(dialogues)]
-        return self._corpus_goals
-
-    def _sample_goal(self, seed_given: bool) -> Goal:
+    def _sample_goal(self) -> Goal:
         if self.goal_source == "generated":
             if self._generator is None:
                 self._generator = load_entry_point("dialenv.multiwoz.goal_generator:GoalGenerator").from_corpus()
             return self._generator.sample(self.rng)
-        goals = self._goals()
-        index = self._seed % len(goals) if seed_given else int(self.rng.integers(len(goals)))
+        goals = corpus_goals(self.goal_source)
+        seed = self.episode_seed
+        index = seed % len(goals) if seed is not None else int(self.rng.integers(len(goals)))
         return goals[index]
-
-    def reset(self, seed: int | None = None, options: dict[str, Any] | None = None) -> None:
-        self._seed = seed if seed is not None else 0
-        self._seed_given = seed is not None
-        super().reset(seed=seed, options=options)
 
     def _start(self, options: dict[str, Any]) -> None:
         goal = options.get("goal")
-        self.goal: Goal = goal if goal is not None else self._sample_goal(self._seed_given)
+        self.goal: Goal = goal if goal is not None else self._sample_goal()
         if not isinstance(self.goal, Goal):
             raise DialenvError("options['goal'] must be a dialenv.multiwoz.goal.Goal")
         self.goal_state = self.goal
@@ -269,18 +269,18 @@ class MultiWOZEnv(DialogueEnv):
         self.said[SYSTEM].update(acts)
 
         closing = self.user_ended and any(act.intent in ENDING_SYSTEM_INTENTS for act in acts)
-        terminated = closing or not self.goal_state
-        truncated = not terminated and self.system_turns >= self.max_turns
-        if not (terminated or truncated):
+        terminated = closing or not self.goal_state or self.system_turns >= self.max_turns
+        if not terminated:
             reward = shape(self.reward_scheme, turn_reward, None, None)
             return Outcome(rewards={SYSTEM: reward})
-        success = self._task_metrics()["success"]
-        final = self.evaluator.domains_done()
+        self._final_metrics = self._task_metrics()
+        success = self._final_metrics["success"]
+        final = self._final_metrics["domains_done"]
         rewards = {
             SYSTEM: shape(self.reward_scheme, turn_reward, final, success),
             USER: shape(self.reward_scheme, 0.0, final, success),
         }
-        return Outcome(rewards=rewards, terminated=terminated, truncated=truncated)
+        return Outcome(rewards=rewards, terminated=True)
 
     def _score_belief(self, belief: dict[str, str]) -> None:
         self.dst_turns += 1
@@ -326,7 +326,7 @@ class MultiWOZEnv(DialogueEnv):
         return self.evaluator.metrics(goal_state_empty=not self.goal_state, turns=self.system_turns)
 
     def _metrics(self) -> dict[str, Any]:
-        metrics = self._task_metrics()
+        metrics = dict(self._final_metrics)
         if self.dst_turns:
             metrics["dst_joint"] = self.dst_correct / self.dst_turns
         return metrics

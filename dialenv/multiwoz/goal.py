@@ -5,9 +5,9 @@ to book (``book``), which attributes they must find out (``reqt``), and the cons
 have no match in the database (``fail_info``/``fail_book``, when the task scripts a failure).
 
 The *goal state* ``g_t`` of the SGA paper (sec. 3.2) is the part of the goal the user has not yet
-expressed: ``g_1`` is the whole goal and ``g_{t+1}`` is ``g_t`` minus the slots of the user act ``ua_t``.
-An ``inform`` of a slot removes it from the constraints and the booking (and from their ``fail_`` twins); a
-``request`` removes it from ``reqt``. A domain whose ``info``, ``book`` and ``reqt`` are all used up
+expressed: ``g_1`` is the whole goal and ``g_{t+1}`` is ``g_t`` minus the slot values of the user act
+``ua_t``. An ``inform`` removes a slot from each section (constraints, booking and their ``fail_`` twins)
+whose value it states; a ``request`` removes the slot from ``reqt``. A domain whose ``info``, ``book`` and ``reqt`` are all used up
 disappears, so an empty goal state means the user has said everything.
 """
 
@@ -39,12 +39,16 @@ class DomainGoal:
         """True when nothing is left to inform, book or request."""
         return not (self.info or self.reqt or self.book)
 
-    def without(self, informed: Iterable[str], requested: Iterable[str]) -> DomainGoal:
-        """This goal minus the ``informed`` constraint/booking slots and the ``requested`` attributes."""
-        told, asked = set(informed), set(requested)
+    def without(self, informed: Mapping[str, str], requested: Iterable[str]) -> DomainGoal:
+        """This goal minus the ``informed`` slot values and the ``requested`` attributes.
+
+        A constraint or booking slot goes only when the user said *its* value: saying the ``fail_book`` day
+        removes it from ``fail_book`` but leaves the real booking day to be said after the failure.
+        """
+        asked = set(requested)
 
         def keep(section: Mapping[str, str]) -> dict[str, str]:
-            return {slot: value for slot, value in section.items() if slot not in told}
+            return {slot: value for slot, value in section.items() if informed.get(slot) != value}
 
         return replace(
             self,
@@ -73,16 +77,16 @@ class Goal(Mapping[str, DomainGoal]):
 
     def after(self, user_acts: Iterable[DialogueAct]) -> Goal:
         """The goal state once the user has uttered ``user_acts`` (SGA sec. 3.2)."""
-        informed: dict[str, set[str]] = {}
+        informed: dict[str, dict[str, str]] = {}
         requested: dict[str, set[str]] = {}
         for act in user_acts:
             if act.intent == "inform" and act.slot:
-                informed.setdefault(act.domain, set()).add(act.slot)
+                informed.setdefault(act.domain, {})[act.slot] = normalize_value(act.slot, act.value)
             elif act.intent == "request" and act.slot:
                 requested.setdefault(act.domain, set()).add(act.slot)
         remaining = {}
         for domain, goal in self.domains.items():
-            left = goal.without(informed.get(domain, ()), requested.get(domain, ()))
+            left = goal.without(informed.get(domain, {}), requested.get(domain, ()))
             if not left.is_done():
                 remaining[domain] = left
         return Goal(remaining)

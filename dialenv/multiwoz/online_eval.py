@@ -19,7 +19,8 @@ Metrics: ``inform`` = every venue domain matched (the "Inform" of online MultiWO
 = every domain matched, all requests answered and all bookings made; ``book`` = the share of bookable
 domains booked right (None without bookings); ``inform_precision/recall/f1`` over informed slots vs requested
 slots of the goal domains (slots informed outside ``reqt`` and the goal's constraints are false
-positives, unrequested ``name``/``trainid``/``choice`` excepted); ``complete`` = the user's goal state was empty at the end; ``turns``.
+positives, unrequested ``name``/``trainid``/``choice`` and the reference of a wanted booking excepted); ``complete`` = the user's goal state was
+empty at the end; ``turns``; ``domains_done`` = the share of goal domains completed.
 """
 
 from __future__ import annotations
@@ -99,11 +100,15 @@ class OnlineEvaluator:
         identifier = IDENTIFIERS.get(domain, "name")
         constraints = dict(self.goal[domain].info)
         named = constraints.pop(identifier, None)
-        for entity in self.db.query(domain, constraints):
-            value = str(entity.get(identifier, ""))
-            if (named is None or _same(identifier, value, named)) and _same(identifier, value, offered):
-                return True
-        return False
+        candidates = self._named(domain, identifier, offered)
+        if named is not None:
+            candidates &= self._named(domain, identifier, named)
+        return bool(candidates & self.db.positions(domain, constraints))
+
+    def _named(self, domain: str, identifier: str, value: str) -> frozenset[int]:
+        """Database positions of the entities called ``value`` (with or without a leading "the")."""
+        bare = normalize_value(identifier, value).removeprefix("the ")
+        return self.db.positions(domain, {identifier: bare}) | self.db.positions(domain, {identifier: f"the {bare}"})
 
     def _booked_right(self, domain: str) -> bool:
         record = self.records.get(domain)
@@ -128,6 +133,8 @@ class OnlineEvaluator:
         return matched, set(domain_goal.reqt) <= record.informed, booked
 
     def metrics(self, goal_state_empty: bool, turns: int) -> dict[str, Any]:
+        """The evaluator's metrics for the dialogue so far, plus ``domains_done`` (the share of goal domains
+        completed: matched, answered and booked — the synthetic reward's global term)."""
         verdicts = [self._verdict(domain) for domain in self.goal]
         matched = [m for m, _, _ in verdicts if m is not None]
         booked = [b for _, _, b in verdicts if b is not None]
@@ -137,8 +144,8 @@ class OnlineEvaluator:
             informed = self.records.get(domain, DomainRecord()).informed
             true_positive += len(requested & informed)
             false_negative += len(requested - informed)
-            unrequested = informed - NOT_COUNTED - requested
-            false_positive += len(unrequested - set(domain_goal.info) - set(domain_goal.book))
+            expected = set(domain_goal.info) | set(domain_goal.book) | ({"reference"} if domain_goal.book else set())
+            false_positive += len(informed - NOT_COUNTED - requested - expected)
         precision = true_positive / (true_positive + false_positive) if true_positive + false_positive else 1.0
         recall = true_positive / (true_positive + false_negative) if true_positive + false_negative else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -152,19 +159,10 @@ class OnlineEvaluator:
             "inform_f1": f1,
             "complete": goal_state_empty,
             "turns": turns,
+            "domains_done": _share_done(verdicts),
         }
 
-    def domains_done(self) -> float:
-        """Share of goal domains completed (matched, answered, booked): the synthetic reward's global term."""
-        verdicts = [self._verdict(domain) for domain in self.goal]
-        done = sum(m is not False and answered and b is not False for m, answered, b in verdicts)
-        return done / len(verdicts) if verdicts else 1.0
 
-
-def _same(slot: str, first: str, second: str) -> bool:
-    """Equal after normalisation, ignoring a leading "the" (``the michaelhouse cafe`` = ``michaelhouse cafe``)."""
-    return _bare(normalize_value(slot, first)) == _bare(normalize_value(slot, second))
-
-
-def _bare(text: str) -> str:
-    return text.removeprefix("the ")
+def _share_done(verdicts: list[tuple[bool | None, bool, bool | None]]) -> float:
+    done = sum(matched is not False and answered and booked is not False for matched, answered, booked in verdicts)
+    return done / len(verdicts) if verdicts else 1.0

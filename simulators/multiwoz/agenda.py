@@ -19,8 +19,9 @@ Each turn:
 
 When the system does not move (nothing asked, nothing offered), the user asks for a suggestion, and after
 a second idle turn gives the domain up; an unscripted ``nooffer``/``nobook`` is answered by repeating the
-constraints/booking once, then the domain or its booking is given up. Before closing, unanswered requests
-are asked once more. A scripted ``fail_info`` that the database can satisfy is not a failure here, so the
+constraints/booking once, then the domain or its booking is given up. Before closing, the user asks for a
+suggestion where nothing was offered, gives an unmade booking again and asks again what is unanswered
+(once each). A scripted ``fail_info`` that the database can satisfy is not a failure here, so the
 user starts from ``info`` (corpus goals were written against an older database).
 
 Every random choice (how many items per turn, item order) uses the ``numpy.random.Generator`` given.
@@ -42,28 +43,13 @@ from dialenv.multiwoz.ontology import VENUE_DOMAINS
 DONTCARE = "dontcare"
 #: Probabilities of popping 1, 2, 3 ... agenda items in a turn (after the responses to the system).
 ITEMS_PER_TURN = (0.3, 0.45, 0.25)
-#: Slots whose values the user compares with an offer, to correct the system when they contradict.
-_CHECKED = frozenset(
-    {
-        "area",
-        "pricerange",
-        "food",
-        "type",
-        "stars",
-        "internet",
-        "parking",
-        "day",
-        "name",
-        "departure",
-        "destination",
-        "leaveat",
-        "arriveby",
-    }
-)
 _OFFER_INTENTS = frozenset({"inform", "recommend", "select", "offerbook", "offerbooked", "book"})
 _IDENTIFIER = {"train": "trainid"}
 _PLACES = ("departure", "destination")
 _TIMES = ("leaveat", "arriveby")
+_SEARCHED = ("area", "pricerange", "food", "type", "stars", "internet", "parking", "day", "name")
+#: Slots whose values the user compares with an offer, to correct the system when they contradict.
+_CHECKED = frozenset(_SEARCHED + _PLACES + _TIMES)
 _TAXI_REPORTS = frozenset({"car", "phone"})
 _MAX_CORRECTIONS = 2
 _CLOSE = ("close", "", "")

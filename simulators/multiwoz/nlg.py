@@ -103,7 +103,7 @@ class UserNLG:
         search = [a for a in acts if a.value != DONTCARE and not is_booking_slot(domain, a.slot)]
         booking = [a for a in acts if a.value != DONTCARE and is_booking_slot(domain, a.slot)]
         sentences = []
-        if search or (not introduced and domain == "police"):
+        if search:
             sentences.append(self._constraints(domain, search, introduced, rng))
         if booking:
             phrases = [
@@ -113,7 +113,10 @@ class UserNLG:
             sentences.append(_pick(rng, t.bookings[domain]).format(phrases=self._join(phrases)))
         for act in acts:
             if act.value == DONTCARE:
-                options = t.dontcare.get(act.slot) or t.dontcare["type"]
+                options = t.dontcare.get(act.slot)
+                if options is None:
+                    noun = t.request_nouns.get(act.slot, act.slot)
+                    options = [text.format(noun=noun) for text in t.dontcare_any]
                 sentences.append(_pick(rng, options))
         return sentences
 

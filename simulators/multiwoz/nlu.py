@@ -272,23 +272,10 @@ _NAME_CUE = re.compile(
 )
 _NAME_CUE_AFTER = re.compile(r"^\s*(?:matches|is (?:a|an|the|located|in|one)|has|fits)\b")
 _BOOKING_SLOTS = frozenset({"people", "day", "time", "stay"})
+#: Attributes a system may say it does not know ("i do not know the entrance fee").
+_CONTACT_ATTRIBUTES = ("address", "phone", "postcode", "entrancefee", "openhours", "duration", "car")
 _FREE_ATTRIBUTES = frozenset(
-    {
-        "address",
-        "phone",
-        "postcode",
-        "entrancefee",
-        "openhours",
-        "area",
-        "pricerange",
-        "food",
-        "type",
-        "stars",
-        "parking",
-        "internet",
-        "duration",
-        "car",
-    }
+    _CONTACT_ATTRIBUTES + ("area", "pricerange", "food", "type", "stars", "parking", "internet")
 )
 _VENUE_REQUESTS = frozenset({"area", "pricerange", "food", "type", "stars", "parking", "internet", "name"})
 

@@ -30,7 +30,8 @@ class UserTemplateSet:
         continuations: ``"venue"``/``"travel"``/``"hospital"`` -> later sentences with ``{phrases}``.
         phrases: constraint phrases with ``{value}``.
         bookings: domain -> booking sentences with ``{phrases}``; ``booking_phrases`` slot -> phrases.
-        dontcare: slot -> sentences saying any value is fine ("any area is fine.").
+        dontcare: slot -> sentences saying any value is fine ("any area is fine."); ``dontcare_any`` says it
+            of other slots, with ``{noun}``.
         requests: sentences asking for ``{nouns}`` (of ``{the}``); ``request_nouns`` what each attribute is
             called.
         suggest: asking for a suggestion when the system offered nothing, with ``{noun}``.
@@ -48,6 +49,7 @@ class UserTemplateSet:
     bookings: Mapping[str, Sequence[str]]
     booking_phrases: Mapping[str, Sequence[str]]
     dontcare: Mapping[str, Sequence[str]]
+    dontcare_any: Sequence[str]
     requests: Sequence[str]
     request_nouns: Mapping[str, str]
     suggest: Sequence[str]
@@ -185,6 +187,7 @@ TRAIN = UserTemplateSet(
         "destination": ["i don't care where it goes."],
         "department": ["any department is fine."],
     },
+    dontcare_any=["any {noun} is fine."],
     requests=[
         "what is the {nouns} of {the}?",
         "can you tell me the {nouns}?",
@@ -300,6 +303,7 @@ TEST = UserTemplateSet(
         "destination": ["the drop off doesn't matter."],
         "department": ["whichever department."],
     },
+    dontcare_any=["the {noun} doesn't matter to me."],
     requests=["i'd also like to know the {nouns} of {the}.", "mind sharing the {nouns}?", "and the {nouns}?"],
     request_nouns={**_REQUEST_NOUNS, "phone": "number", "postcode": "post code", "trainid": "train number"},
     suggest=["which one would you pick?", "got a favourite among them?"],

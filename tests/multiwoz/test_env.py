@@ -94,13 +94,13 @@ def test_reference_placeholder_books_through_the_env(env_class):
     assert env.evaluator.records["restaurant"].booking is not None
 
 
-def test_truncation_after_max_turns(env_class):
+def test_turn_limit_terminates_the_dialogue(env_class):
     env = env_class(max_turns=2)
     env.reset(seed=BOAT)
     for _ in range(2):
         env.step({"acts": [a("inform", "attraction", "area", "north")]})
         env.step({"acts": [a("request", "attraction", "type")]})
-    assert all(env.truncations.values())
+    assert all(env.terminations.values()) and not any(env.truncations.values())
     assert env.infos["user"]["metrics"]["turns"] == 2
 
 
