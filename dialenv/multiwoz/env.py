@@ -16,8 +16,9 @@ talks to a system that searches the official databases, books, and answers reque
 ## Goals
 `goals="test"|"val"|"train"` takes the corpus goals of a split; with `reset(seed=s)` the goal is number
 `s % len(goals)` in the split's id order, so seeds 0..999 play exactly the 1,000 test goals. Without a
-seed a goal is drawn at random. `goals="generated"` samples from the seeded goal generator fitted to corpus
-statistics. `reset(options={"goal": Goal})` plays a given goal.
+seed a goal is drawn at random. `goals="generated"` samples from the seeded goal generator fitted to the
+statistics of the validation split (pinned to it, so the goals are the same on every machine).
+`reset(options={"goal": Goal})` plays a given goal.
 
 ## Observations
 | key | user | system | content |
@@ -191,7 +192,8 @@ class MultiWOZEnv(DialogueEnv):
     def _sample_goal(self) -> Goal:
         if self.goal_source == "generated":
             if self._generator is None:
-                self._generator = load_entry_point("dialenv.multiwoz.goal_generator:GoalGenerator").from_corpus()
+                generator_class = load_entry_point("dialenv.multiwoz.goal_generator:GoalGenerator")
+                self._generator = generator_class.from_corpus(splits=("val",))
             return self._generator.sample(self.rng)
         goals = corpus_goals(self.goal_source)
         seed = self.episode_seed

@@ -217,12 +217,12 @@ class UserAgenda:
                 continue
             if intent == "request" or (
                 intent == "select" and slot and slot != _IDENTIFIER.get(domain, "name")
-            ):
+            ):  # "cheap, moderate or expensive?" asks, it tells nothing about an entity
                 requested[(domain, slot)] = None
                 taxi_asked = taxi_asked or domain == "taxi"
             elif intent in _OUTCOMES:
                 outcomes[(_OUTCOMES[intent], domain)] = None
-            if intent in _OFFER_INTENTS and slot and act.value:
+            if intent in _OFFER_INTENTS and slot and act.value and (domain, slot) not in requested:
                 offers.setdefault(domain, []).append(act)
             if intent in ("offerbook", "offerbooked") or (intent == "inform" and domain not in VENUE_DOMAINS):
                 state.found = True

@@ -63,6 +63,7 @@ class AgendaUser:
         if self.agenda is None or not observation.get("history"):
             goal = goal_from_entries(observation["goal"])
             self.agenda = UserAgenda(goal, np.random.default_rng(self._seeds[0]), self.database)
+            self._text_rng = None
             self.introduced = set()
         system_acts = tuple(_act(raw) for raw in observation.get("acts") or ())
         if not system_acts and observation.get("text"):
