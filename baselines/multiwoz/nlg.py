@@ -22,6 +22,7 @@ import numpy as np
 from baselines.multiwoz.schema import UNKNOWN
 from baselines.multiwoz.templates import SYSTEM_TEMPLATE_SETS, SystemTemplateSet
 from dialenv.acts import DialogueAct
+from simulators.language.templates import join_items
 
 SURFACES = tuple(SYSTEM_TEMPLATE_SETS)
 #: Slotless acts said by one fixed kind of sentence.
@@ -133,7 +134,7 @@ class _Realization:
             phrases.append(self._fill(options, act.slot, act.value))
         if not phrases:
             return self._pick(self.templates.nooffer_plain).format(noun=noun)
-        return self._pick(self.templates.nooffer).format(noun=noun, constraints=_join(phrases))
+        return self._pick(self.templates.nooffer).format(noun=noun, constraints=join_items(phrases))
 
     def _sentence(self, text: str) -> None:
         self._flush()
@@ -141,7 +142,7 @@ class _Realization:
 
     def _flush(self) -> None:
         if self.clauses:
-            self.sentences.append(_join(self.clauses) + ".")
+            self.sentences.append(join_items(self.clauses) + ".")
             self.clauses = []
 
     def _fill(self, options: Sequence[str], slot: str, value: str) -> str:
@@ -153,8 +154,3 @@ class _Realization:
 
     def _pick(self, options: Sequence[str]) -> str:
         return options[int(next(self.draws) * len(options))] if len(options) > 1 else options[0]
-
-
-def _join(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

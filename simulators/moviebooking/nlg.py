@@ -24,11 +24,12 @@ import numpy as np
 
 from dialenv.acts import DialogueAct
 from dialenv.moviebooking.domain import DOMAIN, DONTCARE, SLOTS, SYSTEM_INTENTS, USER_INTENTS
+from simulators.language.templates import pick
 from simulators.moviebooking.signature import act_signature, canonical_order
 from simulators.moviebooking.simm import SimMTemplateTable, simm_template_table
 from simulators.moviebooking.system_realizer import SystemRealizer
 from simulators.moviebooking.system_templates import SYSTEM_TEMPLATE_SETS
-from simulators.moviebooking.templates import fix_grammar, pick
+from simulators.moviebooking.templates import fix_grammar
 from simulators.moviebooking.user_realizer import UserRealizer
 from simulators.moviebooking.user_templates import USER_TEMPLATE_SETS
 from simulators.moviebooking.variants import render_values

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 
 from dialenv.acts import DialogueAct
 from dialenv.moviebooking.domain import DOMAIN, DONTCARE, SLOTS
+from simulators.language.spotting import blank
 from simulators.moviebooking.signature import canonical_order
 from simulators.moviebooking.spotting import Mention, Spotted, ValueSpotter, normalize_text
 from simulators.moviebooking.values import canonical_time
@@ -154,7 +155,7 @@ class UserTextNLU:
         acts = [DialogueAct("inform", DOMAIN, slot, value) for slot, value in values.items()]
         masked = spotted.masked
         for intent, pattern in _USER_INTENTS:
-            masked, found = pattern.subn(_blank, masked)
+            masked, found = pattern.subn(blank, masked)
             if found:
                 acts.append(DialogueAct(intent, DOMAIN))
         return canonical_order(acts)
@@ -209,7 +210,7 @@ class SystemTextNLU:
             return []
         acts = []
         for intent, pattern in _SYSTEM_SLOTLESS:
-            sentence, found = pattern.subn(_blank, sentence)
+            sentence, found = pattern.subn(blank, sentence)
             if found:
                 acts.append(DialogueAct(intent, DOMAIN))
         mentions = [m for m in spotted.mentions if m.slot and start <= m.start < end]
@@ -235,7 +236,3 @@ def _value_acts(mentions: list[Mention], sentence: str) -> list[DialogueAct]:
         slot_intent = "select" if len(values) > 1 else intent
         acts.extend(DialogueAct(slot_intent, DOMAIN, slot, value) for value in values)
     return acts
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * (match.end() - match.start())

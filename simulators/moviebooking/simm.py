@@ -27,6 +27,7 @@ from functools import cache
 from typing import Any
 
 from dialenv.moviebooking.domain import DATES, DONTCARE, SLOTS
+from simulators.language.spotting import alternatives
 from simulators.moviebooking.signature import Signature
 from simulators.moviebooking.templates import Placeholder, Template
 
@@ -70,8 +71,8 @@ class SimMTemplateTable:
 
 
 def _leak_pattern(values: Iterable[str]) -> re.Pattern[str]:
-    words = sorted({value for value in values if value and value != DONTCARE}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)")
+    words = {value for value in values if value and value != DONTCARE}
+    return re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)")
 
 
 def _corpus_values(dialogues: list[dict[str, Any]]) -> set[str]:

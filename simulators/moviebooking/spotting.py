@@ -23,12 +23,14 @@ from typing import NamedTuple
 
 from dialenv.acts import MAX_TEXT_LENGTH
 from dialenv.moviebooking.domain import DONTCARE
+from simulators.language.spotting import alternatives, clause_bounds, mask
+from simulators.language.times import CLOCK, NOON, NOON_HOURS
 from simulators.moviebooking.values import NUMBER_WORDS, canonical_time
 
 #: Slots whose values come from the lexicon; time and num_tickets are recognised by pattern.
 LEXICON_SLOTS = ("movie", "theatre_name", "date")
 
-_WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORD_NUMBER = alternatives(NUMBER_WORDS)
 _HOUR = rf"(?P<h>\d{{1,2}}|{_WORD_NUMBER})"
 _MINUTE_WORDS = {"fifteen": 15, "thirty": 30, "forty-five": 45, "forty five": 45}
 _MINUTES = r"(?:[:.](?P<m>\d{2})|\s+(?P<mw>forty-five|forty five|fifteen|thirty))?"
@@ -36,9 +38,9 @@ _PART_OF_DAY = r"(?:in the (?P<pod>morning|afternoon|evening)|at night)"
 _TIME_PATTERNS = (
     re.compile(rf"(?<![\w:.]){_HOUR}{_MINUTES}\s*(?P<mer>[ap])\.?\s?m\b\.?"),
     re.compile(rf"(?<![\w:.]){_HOUR}{_MINUTES}(?:\s*o'?clock)?\s+{_PART_OF_DAY}"),
-    re.compile(r"(?<![\w:.])(?P<h>\d{1,2})[:.](?P<m>\d{2})(?![\w:]|\.\d)"),
+    re.compile(CLOCK),
     re.compile(rf"(?<![\w:.]){_HOUR}\s*o'?clock\b"),
-    re.compile(r"\b(?P<noon>noon|midday|midnight)\b"),
+    re.compile(NOON),
 )
 
 _COUNT = rf"(?P<n>\d{{1,2}}|a couple of|a couple|a pair of|{_WORD_NUMBER})"
@@ -114,10 +116,6 @@ def normalize_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _mask(chars: list[str], start: int, end: int) -> None:
-    chars[start:end] = "_" * (end - start)
-
-
 def _count_value(raw: str) -> str | None:
     number = _COUNT_WORDS[raw] if raw in _COUNT_WORDS else int(raw)
     return str(number) if number >= 1 else None
@@ -126,7 +124,7 @@ def _count_value(raw: str) -> str | None:
 def _time_value(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     if groups.get("noon"):
-        return "12:00 am" if groups["noon"] == "midnight" else "12:00 pm"
+        return canonical_time(NOON_HOURS[groups["noon"]], 0, None)
     raw_hour = groups["h"]
     hour = NUMBER_WORDS[raw_hour] if raw_hour in NUMBER_WORDS else int(raw_hour)
     minute = int(groups["m"]) if groups.get("m") else _MINUTE_WORDS.get(groups.get("mw") or "", 0)
@@ -157,33 +155,31 @@ class ValueSpotter:
                 value = normalize_text(raw)
                 if value and slot not in self.value_slots.get(value, ()):
                     self.value_slots[value] = self.value_slots.get(value, ()) + (slot,)
-        alternatives = "|".join(re.escape(value) for value in sorted(self.value_slots, key=len, reverse=True))
-        self._lexicon = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if alternatives else None
+        self._lexicon = re.compile(rf"(?<!\w)(?:{alternatives(self.value_slots)})(?!\w)")
 
     def spot(self, text: str, expected_slot: str | None = None) -> Spotted:
         """Find values in ``text`` (already :func:`normalize_text`-ed). ``expected_slot`` breaks ties for a
         lexicon value that belongs to several slots."""
         chars = list(text)
         mentions: list[Mention] = []
-        if self._lexicon is not None:
-            for match in self._lexicon.finditer(text):
-                slot = self._lexicon_slot(text, match, expected_slot)
-                mentions.append(Mention(slot, match.group(), match.start(), match.end()))
-                _mask(chars, match.start(), match.end())
+        for match in self._lexicon.finditer(text):
+            slot = self._lexicon_slot(text, match, expected_slot)
+            mentions.append(Mention(slot, match.group(), match.start(), match.end()))
+            mask(chars, match.start(), match.end())
         for pattern in _TIME_PATTERNS:
             masked = "".join(chars)
             for match in pattern.finditer(masked):
                 value = _time_value(match)
                 if value is not None:
                     mentions.append(Mention("time", value, match.start(), match.end()))
-                    _mask(chars, match.start(), match.end())
+                    mask(chars, match.start(), match.end())
         for pattern in _TICKET_PATTERNS:
             masked = "".join(chars)
             for match in pattern.finditer(masked):
                 value = _count_value(match.group("n")) if "n" in pattern.groupindex else "1"
                 if value is not None:
                     mentions.append(Mention("num_tickets", value, match.start(), match.end()))
-                    _mask(chars, match.start(), match.end())
+                    mask(chars, match.start(), match.end())
         mentions.extend(self._dontcares(chars))
         masked = "".join(chars)
         bare = tuple(
@@ -213,28 +209,19 @@ class ValueSpotter:
         masked = "".join(chars)
         for match in _ANY_NOUN.finditer(masked):
             found.append(Mention(match.lastgroup or "", DONTCARE, match.start(), match.end()))
-            _mask(chars, match.start(), match.end())
+            mask(chars, match.start(), match.end())
         for slot, pattern in _DONTCARE_WORDS:
             for match in pattern.finditer("".join(chars)):
                 found.append(Mention(slot, DONTCARE, match.start(), match.end()))
-                _mask(chars, match.start(), match.end())
+                mask(chars, match.start(), match.end())
         masked = "".join(chars)
         for match in _DONTCARE_PHRASE.finditer(masked):
-            clause_start, clause_end = _clause_bounds(masked, match.start(), match.end())
+            clause_start, clause_end = clause_bounds(masked, match.start(), match.end(), _CLAUSE_BREAK)
             nouns = list(_NOUN_PATTERN.finditer(masked, clause_start, clause_end))
             for noun in nouns:
                 found.append(Mention(noun.lastgroup or "", DONTCARE, noun.start(), noun.end()))
-                _mask(chars, noun.start(), noun.end())
+                mask(chars, noun.start(), noun.end())
             if not nouns:
                 found.append(Mention("", DONTCARE, match.start(), match.end()))
-            _mask(chars, match.start(), match.end())
+            mask(chars, match.start(), match.end())
         return found
-
-
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``text[start:end]``: up to the nearest punctuation or " but " on each side."""
-    clause_start = 0
-    for brk in _CLAUSE_BREAK.finditer(text, 0, start):
-        clause_start = brk.end()
-    following = _CLAUSE_BREAK.search(text, end)
-    return clause_start, following.start() if following else len(text)

@@ -14,8 +14,9 @@ import numpy as np
 
 from dialenv.acts import DialogueAct
 from dialenv.moviebooking.domain import DONTCARE, SLOTS
+from simulators.language.templates import join_items, pick
 from simulators.moviebooking.system_templates import SystemTemplateSet
-from simulators.moviebooking.templates import compile_all, fix_grammar, pick
+from simulators.moviebooking.templates import compile_all, compile_table, fix_grammar
 from simulators.moviebooking.variants import render_value, render_values
 
 #: The order in which a system message says its intents.
@@ -33,29 +34,23 @@ SENTENCE_ORDER = (
 )
 
 
-def _join_options(items: list[str], conjunction: str) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
 class SystemRealizer:
     """A compiled system template set; :meth:`realize` turns validated, canonically ordered acts into text."""
 
     def __init__(self, templates: SystemTemplateSet):
-        self.slotless = {intent: compile_all(texts) for intent, texts in templates.slotless.items()}
-        self.request_one = {slot: compile_all(texts) for slot, texts in templates.request_one.items()}
+        self.slotless = compile_table(templates.slotless)
+        self.request_one = compile_table(templates.request_one)
         self.request_frames = tuple(templates.request_frames)
         self.nouns = dict(templates.nouns)
         self.confirm_frames = tuple(templates.confirm_frames)
-        self.confirm_heads = {kind: compile_all(texts) for kind, texts in templates.confirm_heads.items()}
+        self.confirm_heads = compile_table(templates.confirm_heads)
         self.offer_frames = tuple(templates.offer_frames)
-        self.offer_heads = {kind: compile_all(texts) for kind, texts in templates.offer_heads.items()}
-        self.phrases = {slot: compile_all(texts) for slot, texts in templates.phrases.items()}
-        self.dontcare_phrases = {
-            slot: compile_all(texts) for slot, texts in templates.dontcare_phrases.items()
-        }
+        self.offer_heads = compile_table(templates.offer_heads)
+        self.phrases = compile_table(templates.phrases)
+        self.dontcare_phrases = compile_table(templates.dontcare_phrases)
         self.select_frames = tuple(templates.select_frames)
         self.select_items = {slot: compile_all([text])[0] for slot, text in templates.select_items.items()}
-        self.inform_one = {slot: compile_all(texts) for slot, texts in templates.inform_one.items()}
+        self.inform_one = compile_table(templates.inform_one)
         self.varied_values = templates.varied_values
         for frame in self.confirm_frames + self.offer_frames:
             if "{body}" not in frame:
@@ -95,7 +90,7 @@ class SystemRealizer:
     def _request(self, slots: list[str], rng: np.random.Generator) -> str:
         if len(slots) == 1:
             return pick(rng, self.request_one[slots[0]]).fill({})
-        nouns = _join_options([self.nouns[slot] for slot in slots], "and")
+        nouns = join_items([self.nouns[slot] for slot in slots])
         return pick(rng, self.request_frames).format(nouns=nouns)
 
     def _confirm(self, group: list[DialogueAct], values: dict[str, str], rng: np.random.Generator) -> str:
@@ -125,6 +120,6 @@ class SystemRealizer:
             said = render_value(act.slot, act.value, rng, self.varied_values)
             options.setdefault(act.slot, []).append(self.select_items[act.slot].fill({act.slot: said}))
         return [
-            pick(rng, self.select_frames).format(options=_join_options(items, "or"))
+            pick(rng, self.select_frames).format(options=join_items(items, "or"))
             for items in options.values()
         ]

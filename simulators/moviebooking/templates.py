@@ -1,4 +1,4 @@
-"""Compiled text templates with slot placeholders, and the seeded choice among alternatives.
+"""Compiled text templates with slot placeholders, and the grammar fixes that filling needs.
 
 A template is text with placeholders ``{slot}``; ``{date@on}`` is a date that reads ``"on friday"`` for a
 weekday but ``"tomorrow"`` for a relative day (so templates never say "on tomorrow"). Templates are
@@ -13,8 +13,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple, TypeVar
 
-import numpy as np
-
 from dialenv.moviebooking.domain import SLOTS
 
 #: Dates that take no preposition ("tomorrow", not "on tomorrow").
@@ -24,7 +22,7 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)(?:@([a-z]+))?\}")
 _SINGULAR = re.compile(r"\b(1|one|a single) (ticket|seat|spot)s\b")
 _ONE_PEOPLE = re.compile(r"\b(1|one) people\b")
 
-T = TypeVar("T")
+K = TypeVar("K")
 
 
 class Placeholder(NamedTuple):
@@ -87,9 +85,9 @@ def compile_all(texts: Sequence[str]) -> tuple[Template, ...]:
     return tuple(Template.parse(text) for text in texts)
 
 
-def pick(rng: np.random.Generator, options: Sequence[T]) -> T:
-    """One of ``options``, chosen uniformly with the caller's generator."""
-    return options[int(rng.integers(len(options)))]
+def compile_table(table: Mapping[K, Sequence[str]]) -> dict[K, tuple[Template, ...]]:
+    """:func:`compile_all` for each entry of a table of alternatives (intent, slot or kind -> texts)."""
+    return {key: compile_all(texts) for key, texts in table.items()}
 
 
 def fix_grammar(text: str) -> str:

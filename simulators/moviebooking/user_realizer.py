@@ -16,7 +16,8 @@ import numpy as np
 
 from dialenv.acts import DialogueAct
 from dialenv.moviebooking.domain import DONTCARE
-from simulators.moviebooking.templates import compile_all, fix_grammar, pick
+from simulators.language.templates import pick
+from simulators.moviebooking.templates import compile_all, compile_table, fix_grammar
 from simulators.moviebooking.user_templates import UserTemplateSet
 from simulators.moviebooking.variants import render_values
 
@@ -32,15 +33,15 @@ class UserRealizer:
     """A compiled user template set; :meth:`realize` turns validated, canonically ordered acts into text."""
 
     def __init__(self, templates: UserTemplateSet):
-        self.slotless = {intent: compile_all(texts) for intent, texts in templates.slotless.items()}
-        self.combos = {intents: compile_all(texts) for intents, texts in templates.combos.items()}
+        self.slotless = compile_table(templates.slotless)
+        self.combos = compile_table(templates.combos)
         self.leads = {intent: tuple(texts) for intent, texts in templates.leads.items()}
-        self.inform_one = {slot: compile_all(texts) for slot, texts in templates.inform_one.items()}
-        self.dontcare_one = {slot: compile_all(texts) for slot, texts in templates.dontcare_one.items()}
+        self.inform_one = compile_table(templates.inform_one)
+        self.dontcare_one = compile_table(templates.dontcare_one)
         self.frames = _check_frames(templates.frames)
         self.count_heads = compile_all(templates.count_heads)
         self.plain_heads = compile_all(templates.plain_heads)
-        self.phrases = {slot: compile_all(texts) for slot, texts in templates.phrases.items()}
+        self.phrases = compile_table(templates.phrases)
         self.shuffle_phrases = templates.shuffle_phrases
         self.varied_values = templates.varied_values
 

@@ -9,21 +9,11 @@ from __future__ import annotations
 
 import re
 
+from simulators.language.numbers import word_values
+from simulators.language.times import twelve_hour
+
 #: Number words the NLU reads and the NLG writes (ticket counts, clock hours).
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+NUMBER_WORDS = word_values(1, 12)
 _WORD_OF_NUMBER = {number: word for word, number in NUMBER_WORDS.items()}
 
 _CANONICAL_TIME = re.compile(r"^(\d{1,2}):(\d{2}) (am|pm)$")
@@ -48,11 +38,10 @@ def canonical_time(hour: int, minute: int, meridiem: str | None) -> str | None:
         return f"{hour}:{minute:02d} {meridiem}"
     if not 0 <= hour <= 23:
         return None
-    if hour == 0:
-        return f"12:{minute:02d} am"
-    if hour >= 12:
-        return f"{hour - 12 if hour > 12 else 12}:{minute:02d} pm"
-    return f"{hour}:{minute:02d} pm"
+    if 1 <= hour <= 11:
+        hour += 12  # "at 7" is 7 pm
+    clock_hour, meridiem = twelve_hour(hour)
+    return f"{clock_hour}:{minute:02d} {meridiem}"
 
 
 def split_time(value: str) -> tuple[int, int, str] | None:

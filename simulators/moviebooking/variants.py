@@ -14,7 +14,7 @@ import numpy as np
 
 from dialenv.acts import DialogueAct
 from dialenv.moviebooking.domain import DONTCARE
-from simulators.moviebooking.templates import pick
+from simulators.language.templates import pick
 from simulators.moviebooking.values import number_word, split_time
 
 

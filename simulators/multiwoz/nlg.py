@@ -17,11 +17,14 @@ The wording comes from :mod:`simulators.multiwoz.user_templates`; every choice g
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 
 import numpy as np
 
 from dialenv.acts import DialogueAct
+from simulators.language.numbers import NUMBER_WORDS
+from simulators.language.templates import join_items, pick
+from simulators.language.times import twelve_hour
 from simulators.multiwoz.user_templates import USER_TEMPLATE_SETS, UserTemplateSet
 
 SURFACES = tuple(USER_TEMPLATE_SETS)
@@ -47,16 +50,13 @@ _PHRASE_ORDER = (
     "arriveby",
     "department",
 )
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+#: Counts up to this are said in words on a surface with varied values ("four people").
+_LAST_NUMBER_WORD = 10
 
 
 def is_booking_slot(domain: str, slot: str) -> bool:
     """Whether ``slot`` is a booking value in ``domain`` (``day`` is a search constraint of trains)."""
     return slot in _BOOKING_SLOTS or (slot == "day" and domain not in _TRAVEL)
-
-
-def _pick(rng: np.random.Generator, options: Sequence[str]) -> str:
-    return options[int(rng.integers(len(options)))]
 
 
 class UserNLG:
@@ -107,17 +107,17 @@ class UserNLG:
             sentences.append(self._constraints(domain, search, introduced, rng))
         if booking:
             phrases = [
-                _pick(rng, t.booking_phrases[a.slot]).format(value=self._value(a.slot, a.value, rng))
+                pick(rng, t.booking_phrases[a.slot]).format(value=self._value(a.slot, a.value, rng))
                 for a in booking
             ]
-            sentences.append(_pick(rng, t.bookings[domain]).format(phrases=self._join(phrases)))
+            sentences.append(pick(rng, t.bookings[domain]).format(phrases=self._join(phrases)))
         for act in acts:
             if act.value == DONTCARE:
                 options = t.dontcare.get(act.slot)
                 if options is None:
                     noun = t.request_nouns.get(act.slot, act.slot)
                     options = [text.format(noun=noun) for text in t.dontcare_any]
-                sentences.append(_pick(rng, options))
+                sentences.append(pick(rng, options))
         return sentences
 
     def _constraints(
@@ -128,10 +128,10 @@ class UserNLG:
         if not introduced:
             typed = next((a for a in acts if a.slot == "type" and domain in _TYPED), None)
             if typed is not None and typed.value in t.type_nouns:
-                noun = _pick(rng, t.type_nouns[typed.value])
+                noun = pick(rng, t.type_nouns[typed.value])
                 acts = [a for a in acts if a is not typed]
             else:
-                noun = _pick(rng, t.nouns[domain])
+                noun = pick(rng, t.nouns[domain])
         if t.shuffle:
             acts = [acts[index] for index in rng.permutation(len(acts))]
         else:
@@ -139,8 +139,8 @@ class UserNLG:
         phrases = [self._phrase(domain, act, rng) for act in acts]
         if introduced:
             kind = "travel" if domain in _TRAVEL else "hospital" if domain == "hospital" else "venue"
-            return _pick(rng, t.continuations[kind]).format(phrases=self._join(phrases))
-        text = _pick(rng, t.openings[domain]).format(noun=noun, phrases=self._join(phrases))
+            return pick(rng, t.continuations[kind]).format(phrases=self._join(phrases))
+        text = pick(rng, t.openings[domain]).format(noun=noun, phrases=self._join(phrases))
         return text.replace(" .", ".").replace(" ?", "?").replace(" ,", ",")
 
     def _phrase(self, domain: str, act: DialogueAct, rng: np.random.Generator) -> str:
@@ -152,22 +152,22 @@ class UserNLG:
             or ["with {value}"]
         )
         if act.slot == "type" and act.value in self.templates.type_nouns:
-            return f"that is {_pick(rng, self.templates.type_nouns[act.value])}"
-        return _pick(rng, options).format(value=self._value(act.slot, act.value, rng))
+            return f"that is {pick(rng, self.templates.type_nouns[act.value])}"
+        return pick(rng, options).format(value=self._value(act.slot, act.value, rng))
 
     def _request(self, domain: str, slots: list[str], rng: np.random.Generator) -> str:
         t = self.templates
         if slots == ["name"]:
-            noun = _pick(rng, t.nouns.get(domain, ["one"]))
-            return _pick(rng, t.suggest).format(noun=noun)
+            noun = pick(rng, t.nouns.get(domain, ["one"]))
+            return pick(rng, t.suggest).format(noun=noun)
         nouns = [t.request_nouns.get(f"{domain}-{slot}") or t.request_nouns.get(slot, slot) for slot in slots]
-        return _pick(rng, t.requests).format(nouns=_and(nouns), the=t.the.get(domain, "it"))
+        return pick(rng, t.requests).format(nouns=join_items(nouns), the=t.the.get(domain, "it"))
 
     def _general(self, intents: list[str], rng: np.random.Generator) -> list[str]:
         combined = self.templates.general.get(tuple(intents))
         if combined:
-            return [_pick(rng, combined)]
-        return [_pick(rng, self.templates.general[(intent,)]) for intent in intents]
+            return [pick(rng, combined)]
+        return [pick(rng, self.templates.general[(intent,)]) for intent in intents]
 
     # ------------------------------------------------------------------ values
     def _value(self, slot: str, value: str, rng: np.random.Generator) -> str:
@@ -175,18 +175,11 @@ class UserNLG:
         if not self.templates.varied_values or rng.random() < 0.5:
             return value
         if slot in ("leaveat", "arriveby", "time") and len(value) == 5 and value[2] == ":":
-            hour, minute = int(value[:2]), value[3:]
-            suffix = "pm" if hour >= 12 else "am"
-            return f"{(hour - 1) % 12 + 1}:{minute} {suffix}"
-        if slot in ("people", "stay") and value.isdigit() and int(value) < len(_NUMBER_WORDS):
-            return _NUMBER_WORDS[int(value)]
+            clock_hour, meridiem = twelve_hour(int(value[:2]))
+            return f"{clock_hour}:{value[3:]} {meridiem}"
+        if slot in ("people", "stay") and value.isdigit() and int(value) <= _LAST_NUMBER_WORD:
+            return NUMBER_WORDS[int(value)]
         return value
 
     def _join(self, phrases: list[str]) -> str:
-        return _and(phrases) if self.templates.shuffle else " ".join(phrases)
-
-
-def _and(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+        return join_items(phrases) if self.templates.shuffle else " ".join(phrases)

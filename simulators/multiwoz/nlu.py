@@ -34,11 +34,12 @@ from collections.abc import Iterator
 
 from dialenv.acts import MAX_TEXT_LENGTH, DialogueAct
 from dialenv.multiwoz.normalize import normalize_value
+from simulators.language.numbers import word_values
+from simulators.language.spotting import blank, mask
 from simulators.multiwoz.lexicon import GUARDED_NAMES, Lexicon, Mention, clean_text, default_lexicon, spot
 
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_NUMBER = rf"(\d+|{'|'.join(_NUMBER_WORDS[1:])})"
-_WORDS = {word: str(number) for number, word in enumerate(_NUMBER_WORDS)}
+_NUMBER = rf"(\d+|{'|'.join(word_values(1, 10))})"
+_WORDS = {word: str(number) for word, number in word_values(0, 10).items()}
 _VENUES = ("restaurant", "hotel", "attraction")
 _TRAVEL = ("train", "taxi")
 
@@ -352,7 +353,7 @@ def _masked(text: str, start: int, end: int, mentions: list[Mention]) -> str:
     """The sentence with its values replaced by ``_`` (same length), so cue patterns do not read values."""
     chars = list(text[start:end])
     for mention in mentions:
-        chars[mention.start - start : mention.end - start] = "_" * (mention.end - mention.start)
+        mask(chars, mention.start - start, mention.end - start)
     return "".join(chars)
 
 
@@ -417,7 +418,7 @@ class _Sentence:
     # ------------------------------------------------------------------ pieces
     def _take(self, pattern: re.Pattern[str]) -> bool:
         """Whether ``pattern`` occurs; its matches are blanked so that later cues do not read them again."""
-        self.masked, found = pattern.subn(lambda m: " " * (m.end() - m.start()), self.masked)
+        self.masked, found = pattern.subn(blank, self.masked)
         return bool(found)
 
     def _values(self) -> Iterator[tuple[str, str, str]]:
