@@ -204,6 +204,59 @@ def predict_corpus(
     return {dialogue.id.lower(): predictions[dialogue.id.lower()] for dialogue in dialogues}
 
 
+def evaluate_user_model(user: SGAUser, dialogues: Sequence[Any], batch_size: int = 64) -> dict[str, float]:
+    """Offline scores of SGA-US with corpus context (``r_{t-1}`` and ``g_t`` from the corpus).
+
+    User acts are compared as (intent, domain, slot, value) tuples, values lower-cased and stripped:
+    micro precision / recall / F1 over all turns and the share of turns whose act set is exactly right
+    (``act_exact``); utterances by sacreBLEU corpus BLEU against the corpus utterances (lower-cased).
+    """
+    from baselines.sga.sequences import serialize_goal
+
+    contexts, gold_acts, gold_texts = [], [], []
+    for dialogue in dialogues:
+        states = dialogue.goal_states()
+        for index, turn in enumerate(dialogue.user_turns):
+            previous = dialogue.system_turns[index - 1].delex if index else ""
+            contexts.append((previous, serialize_goal(states[index])))
+            gold_acts.append(parse_user_acts(_user_act_text(turn.acts)))
+            gold_texts.append(clean_text(turn.text))
+    predicted: list[UserTurn] = []
+    for start in range(0, len(contexts), batch_size):
+        predicted.extend(user.act(contexts[start : start + batch_size]))
+    hits = guessed = wanted = exact = 0
+    for turn, gold in zip(predicted, gold_acts):
+        mine = {_act_key(act) for act in turn.acts}
+        truth = {_act_key(act) for act in gold}
+        hits += len(mine & truth)
+        guessed += len(mine)
+        wanted += len(truth)
+        exact += mine == truth
+    precision = hits / guessed if guessed else 0.0
+    recall = hits / wanted if wanted else 0.0
+    import sacrebleu
+
+    bleu = sacrebleu.corpus_bleu([turn.text for turn in predicted], [gold_texts], force=True).score
+    return {
+        "turns": len(contexts),
+        "act_precision": 100 * precision,
+        "act_recall": 100 * recall,
+        "act_f1": 100 * (2 * precision * recall / (precision + recall) if hits else 0.0),
+        "act_exact": 100 * exact / max(1, len(contexts)),
+        "utterance_bleu": bleu,
+    }
+
+
+def _user_act_text(acts: Sequence[DialogueAct]) -> str:
+    from baselines.sga.sequences import serialize_acts
+
+    return serialize_acts(acts, with_values=True)
+
+
+def _act_key(act: DialogueAct) -> tuple[str, str, str, str]:
+    return (act.intent, act.domain, act.slot, " ".join(act.value.lower().split()))
+
+
 def select_dialogues(dialogues: Mapping[str, Any], max_dialogues: int | None, seed: int = 0) -> list[Any]:
     """All dialogues in corpus order, or a seeded random subset of ``max_dialogues`` of them (corpus order)."""
     items = list(dialogues.values())
@@ -221,10 +274,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m baselines.sga.generate",
         description="Run a trained SGA-DS over MultiWOZ dialogues (context-to-response, end-to-end) and score "
-        "the predictions with the standard corpus evaluator (Inform, Success, BLEU, Combined, JGA).",
+        "the predictions with the standard corpus evaluator (Inform, Success, BLEU, Combined, JGA). Given an "
+        "SGA-US checkpoint, score its user acts (F1) and utterances (BLEU) with corpus context instead.",
     )
     parser.add_argument(
-        "--checkpoint", required=True, help="directory written by baselines.sga.train (--model ds)"
+        "--checkpoint", required=True, help="directory written by baselines.sga.train (--model ds or us)"
     )
     parser.add_argument("--split", default="test", choices=("test", "val"))
     parser.add_argument("--max-dialogues", type=int, default=None, help="a seeded random subset of this size")
@@ -246,14 +300,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     device = pick_device(args.device)
     model, tokenizer, info = load_checkpoint(args.checkpoint, device)
+    dialogues = select_dialogues(load_split(args.split), args.max_dialogues, args.subset_seed)
+    sampling = Sampling(args.sample, args.temperature, args.top_k, args.seed)
+    if info.get("model") == "us":
+        started = time.perf_counter()
+        scores = evaluate_user_model(SGAUser(model, tokenizer, sampling=sampling), dialogues, args.batch_size)
+        scores["generation_seconds"] = time.perf_counter() - started
+        print(f"SGA-US on {len(dialogues)} {args.split} dialogues (corpus context):")
+        for key, value in scores.items():
+            print(f"  {key:<20}{value:>10.2f}")
+        if args.metrics_out:
+            Path(args.metrics_out).write_text(
+                json.dumps({**scores, "checkpoint": str(args.checkpoint)}, indent=2) + "\n"
+            )
+        return 0
     if info.get("model") != "ds":
         print(
-            f"error: {args.checkpoint} holds an SGA-{str(info.get('model')).upper()} model, not SGA-DS",
+            f"error: {args.checkpoint} holds a {info.get('model')!r} model, not SGA-DS or SGA-US",
             file=sys.stderr,
         )
         return 2
-    dialogues = select_dialogues(load_split(args.split), args.max_dialogues, args.subset_seed)
-    sampling = Sampling(args.sample, args.temperature, args.top_k, args.seed)
     system = SGASystem(model, tokenizer, sampling=sampling)
     started = time.perf_counter()
     predictions = predict_corpus(system, dialogues, args.batch_size, progress=True)

@@ -311,8 +311,9 @@ def train(
         else "val split",
         "parameters": n_params,
         "device": str(device_),
-        "hardware": f"{platform.processor() or platform.machine()}, torch threads {torch.get_num_threads()}",
+        "hardware": _hardware(device_),
         "torch": torch.__version__,
+        "transformers": _transformers_version(),
     }
     best = float("inf")
     best_step = 0
@@ -424,6 +425,25 @@ def train(
     return summary
 
 
+def _hardware(device: torch.device) -> str:
+    """The processor (or GPU) and thread count, for the model card."""
+    if device.type == "cuda":
+        return torch.cuda.get_device_name(device)
+    name = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            name = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{name}, torch threads {torch.get_num_threads()}"
+
+
+def _transformers_version() -> str:
+    import transformers
+
+    return transformers.__version__
+
+
 def plot_dev_curves(logs: Sequence[str | Path], out: str | Path, labels: Sequence[str] | None = None) -> Path:
     """Plot the dev (and train) loss of one or more ``train_log.csv`` files against the epoch."""
     import matplotlib
@@ -457,7 +477,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m baselines.sga.train",
         description="Supervised training of SGA-DS / SGA-US (or the UBAR-style reference) on MultiWOZ 2.1.",
     )
-    parser.add_argument("--model", required=True, choices=MODELS)
+    parser.add_argument("--model", choices=MODELS, help="ds, us, or ubar (the full-history reference)")
     parser.add_argument("--config", default="cpu-small", choices=sorted(CONFIGS))
     parser.add_argument("--out", required=True, help="checkpoint directory")
     parser.add_argument(
@@ -492,6 +512,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.plot:
         print(plot_dev_curves(args.plot, args.out))
         return 0
+    if args.model is None:
+        parser.error("--model is required (ds, us or ubar)")
     torch.set_num_threads(args.threads)
     config = CONFIGS[args.config]
     overrides = {

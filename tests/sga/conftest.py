@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from dialenv import data
-from dialenv.data.messages import how_to_get
 from dialenv.multiwoz.database import MultiWOZDatabase
 from dialenv.multiwoz.records import parse_dialogue
-
-_DB_FILES = [
-    f"db_official/{domain}_db.json" for domain in ("restaurant", "hotel", "attraction", "train", "taxi")
-]
+from tests.multiwoz.conftest import db, test_split  # noqa: F401  (the shared corpus fixtures)
 
 TAXI = {"taxi_colors": ["black", "white"], "taxi_types": ["toyota", "skoda"]}
 TABLES = {
@@ -125,28 +120,6 @@ def synthetic_dialogue():
 @pytest.fixture(scope="session")
 def small_db():
     return MultiWOZDatabase(TABLES, TAXI)
-
-
-def skip_unless_available(dataset: str, *files: str) -> None:
-    missing = [name for name in files if not data.is_available(dataset, name)]
-    if missing:
-        pytest.skip(
-            f"{dataset} file(s) {', '.join(missing)} not found (CI uses DIALENV_DATA=../shared/data). {how_to_get(dataset)}"
-        )
-
-
-@pytest.fixture(scope="session")
-def test_split():
-    skip_unless_available("multiwoz21", "test.json.zip")
-    from dialenv.multiwoz import load_split
-
-    return load_split("test")
-
-
-@pytest.fixture(scope="session")
-def db():
-    skip_unless_available("multiwoz21", *_DB_FILES)
-    return MultiWOZDatabase.load()
 
 
 @pytest.fixture(scope="session")

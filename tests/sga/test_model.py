@@ -206,3 +206,13 @@ def test_training_on_a_missing_train_split_says_what_to_do(ml, tmp_path, monkeyp
 
     with pytest.raises(DatasetMissingError, match="--train-split val"):
         load_dialogues("train", 0.1, 0)
+
+
+def test_user_model_scores(tiny_tokenizer, tiny_model, synthetic_dialogue):
+    pytest.importorskip("sacrebleu")
+    from baselines.sga.generate import SGAUser, evaluate_user_model
+
+    user = SGAUser(tiny_model, tiny_tokenizer, max_act_tokens=6, max_text_tokens=6)
+    scores = evaluate_user_model(user, [synthetic_dialogue])
+    assert scores["turns"] == 2
+    assert all(0.0 <= scores[key] <= 100.0 for key in ("act_precision", "act_recall", "act_f1", "act_exact"))
