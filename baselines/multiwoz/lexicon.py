@@ -1,10 +1,11 @@
 """The value lexicon of the MultiWOZ user-text NLU: which phrases name which slot values.
 
 Built once per database from its entities (venue names, hospital departments, train stations, cuisines,
-attraction types) plus hand-written phrasings that people use for the closed vocabularies ("city centre"
-is ``centre``, "mid-range" is ``moderate``, "guest house" is ``guesthouse``, "swimming" is ``swimmingpool``)
-and cuisines that users ask for although no Cambridge restaurant serves them (the scripted failures of the
-corpus goals: "singaporean", "polynesian" ...).
+attraction types) plus the phrasings people use for the closed vocabularies, those of
+:mod:`dialenv.multiwoz.vocabulary` ("city centre" is ``centre``, "guest house" is ``guesthouse``) and the
+user-only ones here ("mid-range" is ``moderate``, "swimming" is ``swimmingpool``), and cuisines that users
+ask for although no Cambridge restaurant serves them (the scripted failures of the corpus goals:
+"singaporean", "polynesian" ...).
 
 Every phrase maps to one or more :class:`Meaning` (a *kind* of value and the value in database spelling),
 because some phrases are ambiguous ("cambridge" is a station and part of venue names; a venue name may be
@@ -21,6 +22,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
+from dialenv.multiwoz import vocabulary
+from dialenv.multiwoz.booking import WEEKDAYS
 from dialenv.multiwoz.database import MultiWOZDatabase
 from dialenv.multiwoz.normalize import normalize_value
 
@@ -41,97 +44,40 @@ class Lexicon(NamedTuple):
     guarded: dict[str, tuple[Meaning, ...]]
 
 
-AREAS = {
-    "centre": "centre",
-    "center": "centre",
-    "central": "centre",
-    "city centre": "centre",
-    "city center": "centre",
-    "town centre": "centre",
-    "town center": "centre",
-    "north": "north",
-    "northern": "north",
-    "south": "south",
-    "southern": "south",
-    "east": "east",
-    "eastern": "east",
-    "west": "west",
-    "western": "west",
-}
-PRICES = {
-    "cheap": "cheap",
-    "cheaply": "cheap",
+#: How users name values beyond the shared :mod:`dialenv.multiwoz.vocabulary`: casual price words, "b and b",
+#: "punting", and "hotel" as the hotel type (user text says it to ask for one; system text reads it otherwise).
+USER_AREAS = {"town center": "centre"}
+USER_PRICE_RANGES = {
     "cheaper": "cheap",
-    "inexpensive": "cheap",
-    "budget": "cheap",
     "affordable": "cheap",
     "low cost": "cheap",
     "low priced": "cheap",
-    "moderate": "moderate",
-    "moderately": "moderate",
-    "moderately priced": "moderate",
     "mid range": "moderate",
     "mid-range": "moderate",
-    "mid priced": "moderate",
     "reasonably priced": "moderate",
-    "expensive": "expensive",
-    "pricey": "expensive",
-    "upscale": "expensive",
-    "high end": "expensive",
     "high-end": "expensive",
     "luxury": "expensive",
     "luxurious": "expensive",
     "fancy": "expensive",
 }
-HOTEL_TYPES = {
-    "guesthouse": "guesthouse",
-    "guesthouses": "guesthouse",
-    "guest house": "guesthouse",
-    "guest houses": "guesthouse",
+USER_HOTEL_TYPES = {
     "bed and breakfast": "guesthouse",
     "b and b": "guesthouse",
     "hotel": "hotel",
     "hotels": "hotel",
 }
-ATTRACTION_TYPES = {
-    "museum": "museum",
-    "museums": "museum",
-    "college": "college",
-    "colleges": "college",
-    "nightclub": "nightclub",
-    "nightclubs": "nightclub",
-    "night club": "nightclub",
-    "night clubs": "nightclub",
-    "club": "nightclub",
-    "theatre": "theatre",
-    "theatres": "theatre",
-    "theater": "theatre",
+USER_ATTRACTION_TYPES = {
     "theaters": "theatre",
-    "swimming pool": "swimmingpool",
-    "swimming pools": "swimmingpool",
-    "swimmingpool": "swimmingpool",
-    "pool": "swimmingpool",
-    "pools": "swimmingpool",
     "swimming": "swimmingpool",
-    "multiple sports": "multiple sports",
-    "sports": "multiple sports",
-    "architecture": "architecture",
-    "architectural": "architecture",
     "church": "architecture",
     "churches": "architecture",
-    "cinema": "cinema",
-    "cinemas": "cinema",
-    "boat": "boat",
-    "boats": "boat",
-    "boating": "boat",
     "punting": "boat",
-    "park": "park",
-    "parks": "park",
-    "entertainment": "entertainment",
-    "concert hall": "concerthall",
-    "concerthall": "concerthall",
-    "concert halls": "concerthall",
 }
+#: What the user-text NLU reads: the shared phrasings plus the user-only ones.
+AREAS = {**vocabulary.AREAS, **USER_AREAS}
+PRICES = {**vocabulary.PRICE_RANGES, **USER_PRICE_RANGES}
+HOTEL_TYPES = {**vocabulary.HOTEL_TYPES, **USER_HOTEL_TYPES}
+ATTRACTION_TYPES = {**vocabulary.ATTRACTION_TYPES, **USER_ATTRACTION_TYPES}
 #: Cuisines of the corpus goals that no restaurant in the database serves, plus common synonyms.
 EXTRA_FOODS = {
     "afghan",
@@ -217,7 +163,6 @@ FOOD_SYNONYMS = {
     "world food": "world",
     "world cuisine": "world",
 }
-DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _STATION_SUFFIXES = ("station", "train station", "railway station", "rail station")
 _EVERYDAY = frozenset({"ask", "the place", "place", "the junction", "junction"})
@@ -293,7 +238,7 @@ def lexicon_for(database: MultiWOZDatabase) -> Lexicon:
         add([phrase], Meaning("type", "hotel", value))
     for phrase, value in ATTRACTION_TYPES.items():
         add([phrase], Meaning("type", "attraction", value))
-    for day in DAYS:
+    for day in WEEKDAYS:
         add([day], Meaning("day", "", day))
     return Lexicon(
         {phrase: tuple(meanings) for phrase, meanings in entries.items()},

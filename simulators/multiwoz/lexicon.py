@@ -3,8 +3,8 @@
 :func:`default_lexicon` builds, once per process, a table from word sequences to the values they name,
 with the domains they can belong to: venue names (also without a leading "the" or a generic ending such
 as "guest house", so "the acorn" finds ``acorn guest house``), foods, areas, price ranges, hotel and
-attraction types (with plurals and spaced forms: "guest houses", "swimming pool"), train stations, days,
-hospital departments and taxi cars, plus the foods of the MultiWOZ ontology that no restaurant serves
+attraction types (the phrasings of :mod:`dialenv.multiwoz.vocabulary`: "guest houses", "swimming pool"),
+train stations, days, hospital departments and taxi cars, plus the foods of the MultiWOZ ontology that no restaurant serves
 (users ask for them and systems say there is none). Values are in the database spelling, through
 :func:`~dialenv.multiwoz.normalize.normalize_value`.
 
@@ -22,6 +22,8 @@ from functools import cache
 from typing import NamedTuple
 
 from dialenv import data
+from dialenv.multiwoz import vocabulary
+from dialenv.multiwoz.booking import WEEKDAYS
 from dialenv.multiwoz.database import MultiWOZDatabase
 from dialenv.multiwoz.normalize import normalize_value
 
@@ -68,77 +70,8 @@ _NOT_NAMES = frozenset(
 #: Values of these names are only read when a cue word precedes them ("called the place").
 GUARDED_NAMES = frozenset({"the place"})
 
-_AREAS = {
-    "centre": "centre",
-    "center": "centre",
-    "city centre": "centre",
-    "city center": "centre",
-    "town centre": "centre",
-    "central": "centre",
-    "north": "north",
-    "northern": "north",
-    "south": "south",
-    "southern": "south",
-    "east": "east",
-    "eastern": "east",
-    "west": "west",
-    "western": "west",
-}
-_PRICES = {
-    "cheap": "cheap",
-    "cheaply": "cheap",
-    "inexpensive": "cheap",
-    "budget": "cheap",
-    "moderate": "moderate",
-    "moderately": "moderate",
-    "moderately priced": "moderate",
-    "mid priced": "moderate",
-    "expensive": "expensive",
-    "upscale": "expensive",
-    "pricey": "expensive",
-    "high end": "expensive",
-}
-_ATTRACTION_TYPES = {
-    "museum": "museum",
-    "museums": "museum",
-    "college": "college",
-    "colleges": "college",
-    "architecture": "architecture",
-    "architectural": "architecture",
-    "theatre": "theatre",
-    "theatres": "theatre",
-    "theater": "theatre",
-    "nightclub": "nightclub",
-    "nightclubs": "nightclub",
-    "night club": "nightclub",
-    "night clubs": "nightclub",
-    "club": "nightclub",
-    "entertainment": "entertainment",
-    "park": "park",
-    "parks": "park",
-    "boat": "boat",
-    "boats": "boat",
-    "boating": "boat",
-    "cinema": "cinema",
-    "cinemas": "cinema",
-    "swimming pool": "swimmingpool",
-    "swimming pools": "swimmingpool",
-    "swimmingpool": "swimmingpool",
-    "pool": "swimmingpool",
-    "pools": "swimmingpool",
-    "concert hall": "concerthall",
-    "concert halls": "concerthall",
-    "concerthall": "concerthall",
-    "multiple sports": "multiple sports",
-    "mutliple sports": "multiple sports",
-    "sports": "multiple sports",
-}
-_HOTEL_TYPES = {
-    "guesthouse": "guesthouse",
-    "guesthouses": "guesthouse",
-    "guest house": "guesthouse",
-    "guest houses": "guesthouse",
-}
+#: Attraction types as the database misspells them (a system may print the raw value).
+_DATABASE_ATTRACTION_TYPES = {"mutliple sports": "multiple sports"}
 #: Phrases read as no value at all ("centre" in "cambridge towninfo centre").
 _NOISE = ("towninfo centre", "cambridge towninfo centre", "town info centre", "help desk")
 # Ontology "foods" that are no food or are common words.
@@ -160,7 +93,6 @@ _NOT_FOODS = frozenset(
         "modern  european",
     }
 )
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _VENUES = ("restaurant", "hotel", "attraction")
 
 
@@ -246,14 +178,14 @@ def build_lexicon(database: MultiWOZDatabase, extra_foods: Iterable[str] = ()) -
     for phrase in _NOISE:
         entries[key_of(phrase)] = ("", "", ())
     for table, mapping, domains in (
-        ("area", _AREAS, _VENUES),
-        ("pricerange", _PRICES, ("restaurant", "hotel")),
-        ("type", _HOTEL_TYPES, ("hotel",)),
-        ("type", _ATTRACTION_TYPES, ("attraction",)),
+        ("area", vocabulary.AREAS, _VENUES),
+        ("pricerange", vocabulary.PRICE_RANGES, ("restaurant", "hotel")),
+        ("type", vocabulary.HOTEL_TYPES, ("hotel",)),
+        ("type", {**vocabulary.ATTRACTION_TYPES, **_DATABASE_ATTRACTION_TYPES}, ("attraction",)),
     ):
         for phrase, value in mapping.items():
             add([phrase], table, value, domains)
-    for day in _DAYS:
+    for day in WEEKDAYS:
         add([day], "day", day, ("train", "restaurant", "hotel"))
     foods = {normalize_value("food", str(e["food"])) for e in database.entities("restaurant")}
     foods |= {normalize_value("food", food) for food in extra_foods if key_of(food) not in _NOT_FOODS}
