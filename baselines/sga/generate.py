@@ -69,8 +69,25 @@ class UserTurn:
     text: str
 
 
-class SGASystem:
-    """SGA-DS as a batched turn-level policy: :meth:`respond` maps contexts to :class:`SystemTurn` s."""
+class _SeededPolicy:
+    """Sampling seeds of a batched policy: call ``k`` after :meth:`reseed` samples with seed ``seed + k``."""
+
+    sampling: Sampling
+    _calls: int
+
+    def reseed(self, seed: int | None) -> None:
+        """Restart the seed sequence at ``seed`` (``None``: 0): agents call it in ``reset`` so that a
+        dialogue replays exactly."""
+        self.sampling = Sampling(**{**self.sampling.__dict__, "seed": seed or 0})
+        self._calls = 0
+
+
+class SGASystem(_SeededPolicy):
+    """SGA-DS as a batched turn-level policy: :meth:`respond` maps contexts to :class:`SystemTurn` s.
+
+    ``db`` is anything with ``query(domain, constraints)`` and ``book(domain, entity, args)``: the official
+    databases by default, or a MultiWOZ env (its tools) when the policy plays in the environment.
+    """
 
     def __init__(
         self,
@@ -135,7 +152,7 @@ class SGASystem:
         return turns
 
 
-class SGAUser:
+class SGAUser(_SeededPolicy):
     """SGA-US as a batched turn-level policy: ``act([(r_{t-1}, g_t text), ...])`` -> :class:`UserTurn` s."""
 
     def __init__(

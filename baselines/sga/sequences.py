@@ -239,7 +239,7 @@ def db_result(belief: Belief, db: Any) -> str:
             continue
         matches: list[Any] = []
         if domain in _TABLE_DOMAINS:
-            matches = _query(db, domain, slots)
+            matches = tolerant_query(db, domain, slots)
             parts.extend((f"[{domain}]", _bucket(len(matches))))
         required = _BOOKING_ARGS.get(domain, ())
         complete = bool(required) and all(slots.get(slot) for slot in required)
@@ -254,7 +254,9 @@ def db_result(belief: Belief, db: Any) -> str:
     return " ".join(parts)
 
 
-def _query(db: Any, domain: str, slots: Mapping[str, str]) -> list[Any]:
+def tolerant_query(db: Any, domain: str, slots: Mapping[str, str]) -> list[Any]:
+    """``db.query(domain, slots)``, dropping the slots the database cannot read (generated beliefs may hold
+    garbled values) instead of raising."""
     constraints = dict(slots)
     for _ in range(len(constraints) + 1):
         try:

@@ -100,6 +100,8 @@ BELIEF_SLOTS = tuple(
     }.items()
     for slot in slots
 )
+#: Domains whose entities can be booked through ``env.book`` (a taxi is booked with ``entity=None``).
+BOOKABLE_DOMAINS = frozenset({"restaurant", "hotel", "train"})
 ENDING_USER_INTENTS = frozenset({"bye", "thank"})
 ENDING_SYSTEM_INTENTS = frozenset({"bye", "welcome"})
 PLACEHOLDER = re.compile(r"\[(?:value_)?([a-z]+)\]")
@@ -313,11 +315,14 @@ class MultiWOZEnv(DialogueEnv):
                 for prefix, _, slot in [key.partition("-")]
                 if prefix == domain and slot in searchable
             }
-            matches = self.db.query(domain, constraints)
+            try:
+                matches = self.db.query(domain, constraints)
+            except ValueError:  # a belief the database cannot read (e.g. an unparseable time): nothing to fill
+                matches = []
             values.setdefault("choice", str(len(matches)))
             if matches:
                 values.update({slot: str(value) for slot, value in matches[0].items() if slot not in values})
-                if "reference" in needed:
+                if "reference" in needed and domain in BOOKABLE_DOMAINS:
                     result = self.book(domain, matches[0], constraints)
                     if result.success:
                         values["reference"] = result.reference

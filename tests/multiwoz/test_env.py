@@ -124,3 +124,17 @@ def test_dst_against_what_the_user_said(env_class):
     env.step({"acts": [a("bye", "general")]})
     env.step({"acts": [a("bye", "general")], "belief": {"attraction-type": "boat", "attraction-area": "north"}})
     assert env.infos["system"]["metrics"]["dst_joint"] == pytest.approx(2 / 3)
+
+
+def test_lexicalization_never_crashes_on_odd_generated_output(env_class):
+    """Neural systems produce placeholders and beliefs the database cannot serve; the env must cope."""
+    env = env_class()
+    env.reset(seed=BOAT)
+    env.step({"acts": [a("inform", "attraction", "type", "boat")]})
+    env.step({"text": "booked [name], reference [reference], leaving [leaveat].",
+              "belief": {"attraction-type": "boat", "attraction-area": "north"}})  # attractions cannot be booked
+    assert "[reference]" in env.transcript[-1].text and "[name]" not in env.transcript[-1].text
+    env.step("thanks")
+    env.step({"text": "[trainid] leaves at [leaveat]", "acts": [a("inform", "train", "trainid", "")],
+              "belief": {"train-leaveat": "around teatime", "train-day": "someday"}})  # unreadable values
+    assert env.transcript[-1].text.startswith("[trainid]")

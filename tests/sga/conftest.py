@@ -155,3 +155,12 @@ def tiny_model(ml, tiny_tokenizer):
     return ml.build_model(
         tiny_tokenizer, shape=ml.ModelShape(n_layer=1, n_head=2, n_embd=32, n_positions=256)
     )
+
+
+@pytest.fixture()
+def tiny_checkpoints(ml, tiny_model, tiny_tokenizer, tmp_path):
+    """Checkpoint directories ``{"ds": ..., "us": ...}`` of the (untrained) tiny model, for agent tests."""
+    return {
+        kind: ml.save_checkpoint(tmp_path / kind, tiny_model, tiny_tokenizer, {"model": kind})
+        for kind in ("ds", "us")
+    }
