@@ -73,6 +73,16 @@ def history_space() -> spaces.Sequence:
     return spaces.Sequence(Utterance(MAX_TEXT_LENGTH + 32))
 
 
+def partner_view_spaces(max_turns: int) -> dict[str, spaces.Space]:
+    """Spaces of the observation keys :meth:`dialenv.core.DialogueEnv.partner_view` fills, plus ``turn``."""
+    return {
+        "text": Utterance(),
+        "acts": acts_space(),
+        "history": history_space(),
+        "turn": spaces.Discrete(max_turns + 1),
+    }
+
+
 def encode_acts(acts) -> tuple[dict[str, str], ...]:
     """Acts as members of :func:`acts_space` (tuples of plain dicts)."""
     return tuple(act.as_dict() for act in acts)
@@ -92,5 +102,6 @@ __all__ = [
     "encode_slot_values",
     "history_space",
     "message_action_space",
+    "partner_view_spaces",
     "slot_values_space",
 ]

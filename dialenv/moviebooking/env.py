@@ -87,11 +87,10 @@ from dialenv.moviebooking.policy import ExpertPolicy, Progress, offered_showing,
 from dialenv.registration import load_entry_point
 from dialenv.spaces import (
     Utterance,
-    acts_space,
     encode_acts,
     encode_slot_values,
-    history_space,
     message_action_space,
+    partner_view_spaces,
     slot_values_space,
 )
 
@@ -120,8 +119,7 @@ class MovieBookingEnv(DialogueEnv):
         render_mode: str | None = None,
         invalid_action: str = "raise",
     ):
-        turn_space = spaces.Discrete(max_turns + 1)
-        common = {"text": Utterance(), "acts": acts_space(), "history": history_space(), "turn": turn_space}
+        common = partner_view_spaces(max_turns)
         observation_spaces = {
             USER: spaces.Dict(
                 {

@@ -83,7 +83,7 @@ from dialenv.multiwoz.online_eval import Booking, OnlineEvaluator
 from dialenv.multiwoz.ontology import BOOKING_SLOTS
 from dialenv.multiwoz.rewards import SCHEMES, shape, synthetic_turn_reward
 from dialenv.registration import load_entry_point
-from dialenv.spaces import Utterance, acts_space, history_space, message_action_space
+from dialenv.spaces import Utterance, message_action_space, partner_view_spaces
 
 USER, SYSTEM = "user", "system"
 GOAL_SOURCES = ("test", "val", "train", "generated")
@@ -145,12 +145,7 @@ class MultiWOZEnv(DialogueEnv):
             raise DialenvError(f"goals must be one of {GOAL_SOURCES}, got {goals!r}")
         if reward not in SCHEMES:
             raise DialenvError(f"reward must be one of {SCHEMES}, got {reward!r}")
-        common = {
-            "text": Utterance(),
-            "acts": acts_space(),
-            "history": history_space(),
-            "turn": spaces.Discrete(max_turns + 1),
-        }
+        common = partner_view_spaces(max_turns)
         observation_spaces = {
             USER: spaces.Dict(
                 {**common, "goal": _entry_space(), "goal_state": _entry_space(), "instruction": Utterance(2000)}
