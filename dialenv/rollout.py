@@ -21,12 +21,17 @@ from dialenv.seeding import derive_seeds
 
 @dataclass
 class Episode:
-    """The record of one finished dialogue."""
+    """The record of one finished dialogue.
+
+    ``turn_rewards[agent][k]`` is the reward that followed the agent's ``k``-th action (everything it
+    received from that action until its next one, the final reward included); per-turn credit for RL.
+    """
 
     seed: int | None
     transcript: list[str]
     metrics: dict[str, Any]
     returns: dict[str, float] = field(default_factory=dict)
+    turn_rewards: dict[str, list[float]] = field(default_factory=dict)
 
 
 def dialogue_of(env: Any) -> Any:
@@ -59,29 +64,34 @@ def _play_aec(env: Any, agents: dict[str, Agent], seed: int | None, max_steps: i
     if missing:
         raise DialenvError(f"no agent given for {sorted(missing)}")
     returns = dict.fromkeys(env.possible_agents, 0.0)
+    turn_rewards: dict[str, list[float]] = {agent: [] for agent in env.possible_agents}
     metrics: dict[str, Any] = {}
     for step, name in enumerate(env.agent_iter()):
         if step >= max_steps:
             raise DialenvError(f"episode did not end within {max_steps} steps")
         observation, reward, terminated, truncated, info = env.last()
         returns[name] += reward
+        if turn_rewards[name]:
+            turn_rewards[name][-1] += reward
         if terminated or truncated:
             metrics = info.get("metrics", metrics)
             env.step(None)
         else:
             env.step(agents[name].act(observation))
-    return Episode(seed, env.transcript_lines(), metrics, returns)
+            turn_rewards[name].append(0.0)
+    return Episode(seed, env.transcript_lines(), metrics, returns, turn_rewards)
 
 
 def _play_gym(env: gym.Env, agent: Agent, seed: int | None, max_steps: int) -> Episode:
     observation, info = env.reset(seed=seed)
-    total = 0.0
+    rewards: list[float] = []
     for _ in range(max_steps):
         observation, reward, terminated, truncated, info = env.step(agent.act(observation))
-        total += reward
+        rewards.append(float(reward))
         if terminated or truncated:
             break
     else:
         raise DialenvError(f"episode did not end within {max_steps} steps")
     learner = getattr(env, "learner", "agent")
-    return Episode(seed, dialogue_of(env).transcript_lines(), info.get("metrics", {}), {learner: total})
+    transcript = dialogue_of(env).transcript_lines()
+    return Episode(seed, transcript, info.get("metrics", {}), {learner: sum(rewards)}, {learner: rewards})

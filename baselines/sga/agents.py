@@ -15,8 +15,10 @@ the number of matches for ``choice``, and otherwise the attribute of the first d
 the belief of the act's domain (the entity the env uses for ``[name]``, ``[address]`` ...). Acts it cannot
 ground keep an empty value.
 
-The user reads the system's text as the env shows it, i.e. lexicalized; SGA-US was trained on
-delexicalized ``r_{t-1}``, a train/play mismatch the RL stage (JRUD) is meant to absorb.
+The user reads the system's text as the env shows it, i.e. lexicalized, while SGA-US was trained on
+delexicalized ``r_{t-1}``; :func:`delexicalize` puts the placeholders back for every value the system's acts
+carry (the corpus delexicalization is span-based in the same way). At ``level="text"`` the env hides the
+acts and the user reads the lexicalized text as it is.
 
 Both agents record the turns they generate (``agent.turns``: :class:`~baselines.sga.sequences.DSTurn` /
 :class:`~baselines.sga.sequences.USTurn`), which :mod:`baselines.sga.jrud` turns into policy-gradient
@@ -26,13 +28,14 @@ restarts the sampling seeds, so an episode is a function of its seed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from baselines.sga.generate import SGASystem, SGAUser
 from baselines.sga.model import Sampling, load_checkpoint
-from baselines.sga.sequences import DSTurn, USTurn, clean_text, serialize_goal, tolerant_query
+from baselines.sga.sequences import SLOTS, DSTurn, USTurn, clean_text, serialize_goal, tolerant_query
 from dialenv.acts import DialogueAct
 from dialenv.errors import DialenvError
 from dialenv.multiwoz.env import BELIEF_SLOTS
@@ -43,6 +46,7 @@ CHECKPOINTS = Path(__file__).resolve().parent / "checkpoints"
 DEFAULT_SYSTEM_CHECKPOINT = CHECKPOINTS / "sga-ds-cpu-small"
 DEFAULT_USER_CHECKPOINT = CHECKPOINTS / "sga-us-cpu-small"
 _BELIEF_SLOTS = frozenset(BELIEF_SLOTS)
+_PLACEHOLDER_SLOTS = frozenset(SLOTS)
 
 
 def load_policy(kind: str, checkpoint: str | Path, sampling: Sampling | None = None) -> SGASystem | SGAUser:
@@ -94,6 +98,23 @@ def ground_acts(
             value = str(found[0].get(act.slot, "")) if found else ""
         grounded.append(act._replace(value=value))
     return tuple(grounded)
+
+
+def delexicalize(text: str, acts: Iterable[Mapping[str, str]]) -> str:
+    """``text`` (already :func:`clean_text`-ed) with each value of ``acts`` replaced by its ``[slot]``.
+
+    Longer values first and whole words only, so "pizza hut city centre" becomes ``[name]`` before "centre"
+    could become ``[area]``, and a value "2" does not touch "12:00".
+    """
+    values = {
+        clean_text(str(act.get("value") or "")): act.get("slot", "")
+        for act in acts
+        if act.get("value") and act.get("slot") in _PLACEHOLDER_SLOTS
+    }
+    for value in sorted(values, key=len, reverse=True):
+        if value:
+            text = re.sub(rf"(?<!\S){re.escape(value)}(?!\S)", f"[{values[value]}]", text)
+    return text
 
 
 class SGASystemAgent:
@@ -179,7 +200,7 @@ class SGAUserAgent:
                 "SGAUserAgent needs the user's observation with 'goal_state' entries (MultiWOZ)"
             )
         goal = serialize_goal(goal_from_entries(observation["goal_state"]))
-        response = clean_text(observation.get("text") or "")
+        response = delexicalize(clean_text(observation.get("text") or ""), observation.get("acts") or ())
         (turn,) = self.policy.act([(response, goal)])
         self.turns.append(USTurn("", len(self.turns), response, goal, turn.act_text, turn.text))
         return {"text": turn.text, "acts": turn.acts}

@@ -56,6 +56,7 @@ from baselines.sga.agents import (
 from baselines.sga.model import IGNORE, Sampling, collate, save_checkpoint, truncate_left
 from baselines.sga.sequences import ds_segments, us_segments
 from baselines.sga.train import build_sequences, encode, load_dialogues
+from dialenv.multiwoz.rewards import SCHEMES
 from dialenv.registration import make
 from dialenv.rollout import play_episode
 
@@ -106,20 +107,29 @@ def rl_step(
     rewards: Sequence[float],
     gamma: float,
     pad_id: int,
+    micro_batch: int = 16,
     clip: float = 1.0,
 ) -> float | None:
-    """One policy-gradient update on the turns with non-zero reward; ``None`` (and no update) if there are none."""
+    """One policy-gradient update on the turns with non-zero reward; ``None`` (and no update) if there are none.
+
+    The turns are processed ``micro_batch`` at a time and their gradients accumulated (the paper: batch
+    16, 12 accumulation steps), so the update is that of the mean over all rewarded turns at bounded memory.
+    """
     kept = [(example, reward) for example, reward in zip(examples, rewards) if reward != 0]
     if not kept:
         return None
     model.train()
     optimizer.zero_grad()
-    loss = policy_gradient_loss(model, [e for e, _ in kept], [r for _, r in kept], gamma, pad_id)
-    loss.backward()
+    total = 0.0
+    for start in range(0, len(kept), micro_batch):
+        chunk = kept[start : start + micro_batch]
+        loss = policy_gradient_loss(model, [e for e, _ in chunk], [r for _, r in chunk], gamma, pad_id)
+        (loss * len(chunk) / len(kept)).backward()
+        total += loss.item() * len(chunk)
     torch.nn.utils.clip_grad_norm_(model.parameters(), clip)
     optimizer.step()
     model.eval()
-    return loss.item()
+    return total / len(kept)
 
 
 def sl_step(model: Any, optimizer: torch.optim.Optimizer, examples: Sequence[Example], pad_id: int,
@@ -146,18 +156,23 @@ class RunMismatchError(ValueError):
 
 @dataclass
 class JRUDConfig:
-    """Settings of a JRUD run (the paper: lr 2e-5 fixed, 16 x 12 dialogues per update, 100 + 100 cycles)."""
+    """Settings of a JRUD run (the paper: lr 2e-5 fixed, 128 dialogues per cycle, RL batch 16 x 12
+    accumulation, 100 + 100 cycles, selection by online success on 200 dev goals)."""
 
     us_cycles: int = 100
     ds_cycles: int = 100
-    dialogues: int = 16  # dialogues played per cycle (one RL step on all their learner turns)
+    dialogues: int = 16  # dialogues played per cycle (one RL update on all their learner turns)
+    rl_micro_batch: int = 16  # turns per forward/backward pass of the RL update (gradients accumulated)
     sl_batch: int = 16  # corpus sequences per SL step
     lr: float = 2e-5
     gamma: float = 0.99
     goals: str = "val"
+    reward: str = "success"  # or "synthetic", "synthetic-sigmoid" (sec. 4.6.1, Table 4)
     max_turns: int = 20
     temperature: float = 1.0  # the learner samples (exploration); the fixed partner decodes greedily
     top_k: int = 0
+    eval_every: int = 5  # cycles between online evaluations on the dev goals (0: never; no selection)
+    eval_goals: int = 50  # generated dev goals (fixed seeds) of each online evaluation
     seed: int = 0
 
     def phase(self, cycle: int) -> str:
@@ -165,10 +180,46 @@ class JRUDConfig:
         return "us" if cycle < self.us_cycles else "ds"
 
 
+#: Seeds of the dev goals: generated goals far away from any training seed, the same for every run.
+DEV_SEED_BASE = 10**12
+EVAL_FIELDS = ("cycle", "phase", "success", "inform", "turns", "best", "elapsed_s")
+
+
 def _encode_turns(policy: Any, turns: Sequence[Any], kind: str) -> list[Example]:
     segments = ds_segments if kind == "ds" else us_segments
     limit = int(policy.model.config.n_positions)
     return [truncate_left(*policy.tok.encode_segments(segments(turn)), limit) for turn in turns]
+
+
+def evaluate_online(env: Any, agents: dict[str, Any], goals: int) -> dict[str, float]:
+    """Mean success, inform and turns of ``agents`` (both greedy) on dev goals ``DEV_SEED_BASE + 0..goals-1``."""
+    saved = {name: agent.policy.sampling for name, agent in agents.items()}
+    for agent in agents.values():
+        agent.policy.sampling = Sampling()
+    try:
+        metrics = [play_episode(env, agents, seed=DEV_SEED_BASE + index).metrics for index in range(goals)]
+    finally:
+        for name, agent in agents.items():
+            agent.policy.sampling = saved[name]
+    return {key: float(np.mean([m[key] for m in metrics])) for key in ("success", "inform", "turns")}
+
+
+def _better(score: dict[str, float], best: dict[str, float] | None) -> bool:
+    """Selection by online success, ties broken by inform (the paper selects by online results)."""
+    return best is None or (score["success"], score["inform"]) > (best["success"], best["inform"])
+
+
+def _append_csv(path: Path, fields: Sequence[str], row: dict[str, Any]) -> None:
+    new = not path.is_file()
+    with path.open("a", newline="") as handle:
+        writer = csv.DictWriter(handle, fields)
+        if new:
+            writer.writeheader()
+        writer.writerow(row)
+
+
+def _save_policy(directory: Path, kind: str, policy: Any, config: JRUDConfig) -> None:
+    save_checkpoint(directory, policy.model, policy.tok, {"model": kind, "jrud": asdict(config)})
 
 
 def train_jrud(
@@ -192,7 +243,7 @@ def train_jrud(
         ds_checkpoint, us_checkpoint = out / "ds", out / "us"
     else:
         state = {"config": asdict(config), "cycle": 0, "ds_checkpoint": str(ds_checkpoint),
-                 "us_checkpoint": str(us_checkpoint)}  # fmt: skip
+                 "us_checkpoint": str(us_checkpoint), "best": {}}  # fmt: skip
     policies = {
         kind: load_policy(kind, path) for kind, path in (("ds", ds_checkpoint), ("us", us_checkpoint))
     }
@@ -203,19 +254,42 @@ def train_jrud(
     train_dialogues, _, description = load_dialogues("val", 0.1, config.seed)
     corpus = {kind: encode(p.tok, build_sequences(kind, train_dialogues), int(p.model.config.n_positions))
               for kind, p in policies.items()}  # fmt: skip
-    env = make("multiwoz-joint-v0", goals=config.goals, reward="success", max_turns=config.max_turns)
+    env = make("multiwoz-joint-v0", goals=config.goals, reward=config.reward, max_turns=config.max_turns)
+    dev_env = make("multiwoz-joint-v0", goals="generated", max_turns=config.max_turns)
     agents = {"system": SGASystemAgent(policy=policies["ds"]), "user": SGAUserAgent(policy=policies["us"])}
-    log_path = out / "jrud_log.csv"
+    log_path, eval_path = out / "jrud_log.csv", out / "jrud_eval.csv"
     out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+
+    def evaluate(cycle: int, kind: str) -> None:
+        """Online dev evaluation; the learner's best version so far is kept in ``best-<kind>``."""
+        score = evaluate_online(dev_env, agents, config.eval_goals)
+        kinds = ("us", "ds") if cycle == 0 else (kind,)  # the SL pair is the starting point of both
+        improved = _better(score, state["best"].get(kind))
+        for name in kinds:
+            if _better(score, state["best"].get(name)):
+                state["best"][name] = {**score, "cycle": cycle}
+                _save_policy(out / f"best-{name}", name, policies[name], config)
+        row = {"cycle": cycle, "phase": "sl" if cycle == 0 else kind, **{k: f"{v:.4f}" for k, v in score.items()},
+               "best": int(improved), "elapsed_s": f"{time.perf_counter() - started:.1f}"}  # fmt: skip
+        _append_csv(eval_path, EVAL_FIELDS, row)
+        log("dev " + " ".join(f"{key}={value}" for key, value in row.items()))
+
     if not resuming:
         log_path.write_text(",".join(LOG_FIELDS) + "\n")
-        log(f"JRUD: SL data {description}; goals {config.goals!r}")
-    started = time.perf_counter()
-    for cycle in range(state["cycle"], config.us_cycles + config.ds_cycles):
+        log(f"JRUD: SL data {description}; goals {config.goals!r}; reward {config.reward!r}")
+        if config.eval_every:
+            evaluate(0, "us")
+    total_cycles = config.us_cycles + config.ds_cycles
+    for cycle in range(state["cycle"], total_cycles):
         if max_minutes is not None and time.perf_counter() - started > 60 * max_minutes:
             log(f"stopping after {max_minutes} minutes at cycle {cycle} (resume with the same command)")
             break
         kind = config.phase(cycle)
+        if cycle == config.us_cycles and cycle > 0 and "us" in state["best"]:
+            # the DS phase plays against the selected US (sec. 4.3), not the last one
+            policies["us"].model.load_state_dict(load_policy("us", out / "best-us").model.state_dict())
+            log(f"DS phase: SGA-US from cycle {state['best']['us']['cycle']} (best dev success)")
         torch.manual_seed(config.seed * 1_000_003 + cycle)  # dropout per cycle: resuming replays exactly
         learner, fixed = policies[kind], policies["us" if kind == "ds" else "ds"]
         learner.sampling = Sampling(True, config.temperature, config.top_k)
@@ -227,14 +301,15 @@ def train_jrud(
             episode = play_episode(
                 env, agents, seed=config.seed * 1_000_003 + cycle * config.dialogues + index
             )
-            reward = float(episode.metrics["success"])
             turns = agents[side].turns
             examples += _encode_turns(learner, turns, kind)
-            rewards += [reward] * len(turns)
+            if config.reward == "success":  # every turn of a successful dialogue gets 1 (sec. 4.6.1)
+                rewards += [float(episode.metrics["success"])] * len(turns)
+            else:
+                rewards += episode.turn_rewards[side]
             outcomes.append(episode.metrics)
-        rl_loss = rl_step(
-            learner.model, optimizers[kind], examples, rewards, config.gamma, learner.tok.pad_id
-        )
+        rl_loss = rl_step(learner.model, optimizers[kind], examples, rewards, config.gamma,
+                          learner.tok.pad_id, config.rl_micro_batch)  # fmt: skip
         rng = np.random.default_rng([config.seed, cycle])  # per cycle, so a resumed run draws the same batch
         chosen = rng.choice(len(corpus[kind]), size=min(config.sl_batch, len(corpus[kind])), replace=False)
         batch = [corpus[kind][index] for index in chosen]
@@ -251,17 +326,49 @@ def train_jrud(
             "sl_loss": f"{sl_loss:.4f}",
             "elapsed_s": f"{time.perf_counter() - started:.1f}",
         }
-        with log_path.open("a", newline="") as handle:
-            csv.DictWriter(handle, LOG_FIELDS).writerow(row)
+        _append_csv(log_path, LOG_FIELDS, row)
         log(" ".join(f"{key}={value}" for key, value in row.items()))
+        phase_end = cycle + 1 in (config.us_cycles, total_cycles)
+        if config.eval_every and ((cycle + 1) % config.eval_every == 0 or phase_end):
+            evaluate(cycle + 1, kind)
         for name, policy in policies.items():
-            save_checkpoint(out / name, policy.model, policy.tok, {"model": name, "jrud": asdict(config)})
+            _save_policy(out / name, name, policy, config)
         torch.save(
             {name: optimizer.state_dict() for name, optimizer in optimizers.items()}, out / "optimizers.pt"
         )
         state["cycle"] = cycle + 1
         state_path.write_text(json.dumps(state, indent=2) + "\n")
+    if eval_path.is_file():
+        try:
+            plot_learning_curves(eval_path, out / "jrud_curves.png", config.us_cycles)
+        except ImportError:
+            log("matplotlib is not installed: no learning-curve plot (pip install matplotlib)")
     return log_path
+
+
+def plot_learning_curves(eval_csv: str | Path, out: str | Path, us_cycles: int) -> Path:
+    """Figure 4 style: dev inform and success against the training cycle, the US/DS switch marked."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with Path(eval_csv).open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    cycles = [int(row["cycle"]) for row in rows]
+    figure, axis = plt.subplots(figsize=(6, 3.6))
+    for key, style in (("inform", "-o"), ("success", "-s")):
+        axis.plot(cycles, [100 * float(row[key]) for row in rows], style, markersize=3, label=key)
+    axis.axvline(us_cycles, color="grey", linestyle=":", label="US fixed from here")
+    axis.set_xlabel("training cycle (first US, then DS)")
+    axis.set_ylabel("dev goals (%)")
+    axis.set_title("SGA-JRUD online learning curves")
+    axis.grid(alpha=0.3)
+    axis.legend()
+    figure.tight_layout()
+    figure.savefig(out, dpi=120)
+    plt.close(figure)
+    return Path(out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -281,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     config = JRUDConfig(**{field: getattr(args, field) for field in asdict(defaults)})
+    if config.reward not in SCHEMES:
+        parser.error(f"--reward must be one of {', '.join(SCHEMES)}")
     if config.goals not in ("val", "generated"):
         parser.error(
             "--goals must be 'val' or 'generated' (training goals; the test goals are for evaluation)"

@@ -139,9 +139,16 @@ _TABLE_DOMAINS = ("restaurant", "hotel", "attraction", "train", "hospital", "pol
 Belief = Mapping[str, Mapping[str, str]]
 
 
+_CLITIC = re.compile(r"(?<=[a-z])(n't|'s|'m|'ll|'d|'re|'ve)\b")
+_PUNCTUATION = re.compile(r"(?<=[^\s.,?!;])([.,?!;])(?=\s|$)")
+
+
 def clean_text(text: str) -> str:
-    """Utterances as the models see them: lower case, single spaces, markers removed."""
-    return " ".join(text.lower().replace("<", " ").replace(">", " ").split())
+    """Utterances as the models see them: lower case, tokenized like the corpus ("it 's", "centre ."),
+    single spaces, markers removed. Corpus text is already tokenized; live text (simulators, people) is not."""
+    text = text.lower().replace("<", " ").replace(">", " ")
+    text = _PUNCTUATION.sub(r" \1", _CLITIC.sub(r" \1", text))
+    return " ".join(text.split())
 
 
 # --------------------------------------------------------------------------------------------------------

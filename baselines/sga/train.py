@@ -12,6 +12,8 @@ What it does:
    when it is missing fails with the command that fetches it. ``--train-split val`` trains on the
    validation split instead, holding out ``--holdout`` (10%) of its dialogues (a seeded choice) for early
    stopping; the test split stays untouched for evaluation (:mod:`baselines.sga.generate`).
+   ``--simulated N`` adds N successful rule-system x agenda-user dialogues on generated goals
+   (:mod:`baselines.sga.simulated`) to the training dialogues; early stopping stays on corpus dialogues.
 2. **Sequences** (:mod:`baselines.sga.sequences`): one per turn; SGA-DS ``b_{t-1} r_{t-1} u_t | b_t db_t
    a_t r_t``, SGA-US ``r_{t-1} g_t | ua_t u_t``; the loss covers only the output part (conditional
    likelihood, eq. 1/2). ``--model ubar`` trains the UBAR-style session model (whole dialogue, joint
@@ -89,6 +91,7 @@ class TrainConfig:
     log_every: int = 20
     seed: int = 0
     holdout: float = 0.1
+    simulated: int = 0  # rule-system x agenda-user dialogues added to the training data (simulated.py)
 
 
 #: ``gpu``: the paper's appendix B (DistilGPT-2, lr 1e-4, batch 8 x 4 accumulation, 50 epochs, early
@@ -257,6 +260,14 @@ def train(
     train_dialogues, dev_dialogues, data_description = load_dialogues(
         train_split, config.holdout, config.seed, max_dialogues
     )
+    if config.simulated:
+        from baselines.sga.simulated import simulated_dialogues
+
+        train_dialogues = train_dialogues + list(simulated_dialogues(config.simulated, seed=config.seed))
+        data_description += (
+            f"; plus {config.simulated} simulated dialogues (rule system x agenda user on generated goals, "
+            f"seeds from {config.seed})"
+        )
     say(f"data: {data_description}")
     train_sequences = build_sequences(model_kind, train_dialogues)
     dev_sequences = build_sequences(model_kind, dev_dialogues)
@@ -500,6 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("patience", int),
         ("seed", int),
         ("evals-per-epoch", int),
+        ("simulated", int),
     ):
         parser.add_argument(f"--{name}", type=kind)
     parser.add_argument("--device", default="auto", help="auto (CUDA if available), cpu, cuda ...")
@@ -527,6 +539,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "seed",
             "max_minutes",
             "evals_per_epoch",
+            "simulated",
         )
         if getattr(args, key) is not None
     }

@@ -63,3 +63,17 @@ def test_joint_episode_with_tiny_models_on_both_sides(tiny_checkpoints, db):
     assert agents["user"].turns[0].prev_response == ""  # r_0 is empty
     again = play_episode(env, agents, seed=0)  # reset(seed) makes the episode reproducible
     assert again.transcript == episode.transcript
+
+
+def test_delexicalize_puts_placeholders_back_for_act_values():
+    from baselines.sga.agents import delexicalize
+
+    acts = [
+        {"intent": "inform", "domain": "restaurant", "slot": "name", "value": "Pizza Hut City Centre"},
+        {"intent": "inform", "domain": "restaurant", "slot": "area", "value": "centre"},
+        {"intent": "inform", "domain": "restaurant", "slot": "choice", "value": "2"},
+        {"intent": "reqmore", "domain": "general", "slot": "", "value": ""},
+    ]
+    text = "pizza hut city centre is in the centre . i found 2 , one opens at 12:00 ."
+    assert delexicalize(text, acts) == "[name] is in the [area] . i found [choice] , one opens at 12:00 ."
+    assert delexicalize(text, []) == text

@@ -66,3 +66,52 @@ def test_rl_step_with_zero_reward_changes_nothing(jrud, tiny_model, tiny_tokeniz
         is None
     )
     assert all(torch.equal(a, b) for a, b in zip(before, tiny_model.parameters()))
+
+
+def test_rl_step_in_micro_batches_equals_one_batch(
+    jrud, ml, tiny_tokenizer, rewarded_turn, synthetic_dialogue, small_db
+):
+    import torch
+
+    from baselines.sga.sequences import ds_segments, ds_turns
+
+    examples = [
+        tiny_tokenizer.encode_segments(ds_segments(turn)) for turn in ds_turns(synthetic_dialogue, small_db)
+    ]
+    rewards = [1.0, 0.5, 0.0, 2.0][: len(examples)]
+    updated = []
+    for micro_batch in (1, 16):
+        torch.manual_seed(0)
+        model = ml.build_model(
+            tiny_tokenizer, shape=ml.ModelShape(n_layer=1, n_head=2, n_embd=32, n_positions=256)
+        )
+        for module in model.modules():
+            if isinstance(module, torch.nn.Dropout):
+                module.p = 0.0  # identical forward passes whatever the chunking
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+        jrud.rl_step(model, optimizer, examples, rewards, 0.9, tiny_tokenizer.pad_id, micro_batch=micro_batch)
+        updated.append([parameter.detach().clone() for parameter in model.parameters()])
+    assert all(torch.allclose(a, b, atol=1e-6) for a, b in zip(*updated))
+
+
+def test_jrud_loop_selects_logs_and_resumes(jrud, tiny_checkpoints, db, tmp_path):
+    import csv
+
+    config = jrud.JRUDConfig(us_cycles=1, ds_cycles=1, dialogues=1, sl_batch=2, max_turns=2, lr=1e-3,
+                             reward="synthetic", eval_every=1, eval_goals=1)  # fmt: skip
+    out = tmp_path / "run"
+    quiet = lambda text: None
+    log = jrud.train_jrud(out, config, tiny_checkpoints["ds"], tiny_checkpoints["us"], log=quiet)
+    rows = list(csv.DictReader(log.open()))
+    assert [row["phase"] for row in rows] == ["us", "ds"]
+    evaluations = list(csv.DictReader((out / "jrud_eval.csv").open()))
+    assert [row["cycle"] for row in evaluations] == ["0", "1", "2"]  # the SL pair, then after each cycle
+    assert (out / "best-us" / "model.safetensors").is_file() and (
+        out / "best-ds" / "model.safetensors"
+    ).is_file()
+    assert (out / "jrud_curves.png").is_file()
+    # a finished run resumes to nothing new; other settings are refused rather than mixed in
+    jrud.train_jrud(out, config, log=quiet)
+    assert len(list(csv.DictReader(log.open()))) == 2
+    with pytest.raises(jrud.RunMismatchError):
+        jrud.train_jrud(out, jrud.JRUDConfig(us_cycles=2, ds_cycles=1, dialogues=1), log=quiet)

@@ -105,6 +105,12 @@ def test_clean_text():
     assert clean_text("  I do n't <eos_u> KNOW ") == "i do n't eos_u know"
 
 
+def test_clean_text_tokenizes_live_text_like_the_corpus():
+    live = "I don't know, it's at 20:30. Is £3.50 OK? Thanks..."
+    assert clean_text(live) == "i do n't know , it 's at 20:30 . is £3.50 ok ? thanks..."
+    assert clean_text(clean_text(live)) == clean_text(live)  # corpus text (already tokenized) is unchanged
+
+
 # --------------------------------------------------------------------------------------------------------
 # Serialisation round trips and malformed generations
 # --------------------------------------------------------------------------------------------------------
