@@ -6,7 +6,7 @@ import pytest
 
 import dialenv
 from dialenv.evaluation import build_agents
-from dialenv.rollout import play_episode
+from dialenv.rollout import play_batched, play_episode
 
 
 @pytest.mark.parametrize("env_id", ["moviebooking-v0", "moviebooking-joint-v0"])
@@ -27,3 +27,57 @@ def test_joint_turn_rewards_follow_the_moviebooking_scheme():
     assert system[:-1] == [-1.0] * (len(system) - 1)  # -1 per turn ...
     assert system[-1] == pytest.approx(-1.0 + 15.0)  # ... and the success bonus with the last turn
     assert len(system) == episode.metrics["turns"]
+
+
+class _CountingAgent:
+    """Wraps an agent; counts the batched calls of its class (to see that lockstep play batches)."""
+
+    batches: list[int] = []
+
+    def __init__(self, agent):
+        self.agent = agent
+
+    def reset(self, seed=None):
+        self.agent.reset(seed)
+
+    def attach(self, env):
+        if hasattr(self.agent, "attach"):
+            self.agent.attach(env)
+
+    def act(self, observation):
+        return self.agent.act(observation)
+
+    @classmethod
+    def act_batch(cls, agents, observations):
+        cls.batches.append(len(agents))
+        return [agent.act(observation) for agent, observation in zip(agents, observations)]
+
+
+@pytest.mark.parametrize("width", [1, 3, 16])
+def test_batched_play_gives_the_episodes_of_play_episode(width):
+    env_id = "moviebooking-joint-v0"
+    seeds = [5, 0, 11, 3, 8, 2, 13]
+    env = dialenv.make(env_id)
+    agents = build_agents(env_id, env)
+    one_by_one = [play_episode(env, agents, seed) for seed in seeds]
+    _CountingAgent.batches = []
+
+    def make_agents():
+        return {side: _CountingAgent(agent) for side, agent in build_agents(env_id, env).items()}
+
+    finished = []
+    batched = play_batched(
+        lambda: dialenv.make(env_id), make_agents, seeds, width=width, on_episode=finished.append
+    )
+    assert [e.seed for e in batched] == seeds
+    assert sorted(e.seed for e in finished) == sorted(seeds)
+    for alone, together in zip(one_by_one, batched):
+        assert together.transcript == alone.transcript
+        assert together.metrics == alone.metrics
+        assert together.turn_rewards == alone.turn_rewards
+    assert max(_CountingAgent.batches) == min(width, len(seeds))  # the due agents were asked together
+
+
+def test_batched_play_needs_a_positive_width():
+    with pytest.raises(ValueError, match="width"):
+        play_batched(lambda: dialenv.make("moviebooking-joint-v0"), dict, [0], width=0)

@@ -145,24 +145,40 @@ class SGASystemAgent:
     def attach(self, env: Any) -> None:
         """Take ``db_t`` from ``env.query`` / ``env.book`` (bookings then follow the goal's script)."""
         self.env = env
-        self.policy.db = env
 
     def act(self, observation: Mapping[str, Any]) -> dict[str, Any]:
         """One system turn: ``{"text": delexicalized r_t, "acts": grounded a_t, "belief": flat b_t}``."""
-        if self.env is None:
-            raise DialenvError(
-                "SGASystemAgent needs the env's database: the runners call agent.attach(env); "
-                "when driving the env yourself, call system.attach(env) once"
-            )
-        prev_belief, prev_response = (
-            (self.turns[-1].belief, self.turns[-1].response) if self.turns else ("", "")
-        )
+        return self.act_batch([self], [observation])[0]
+
+    @classmethod
+    def act_batch(
+        cls, agents: Sequence[SGASystemAgent], observations: Sequence[Mapping[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """The turns of many dialogues, one batched generation per shared policy (see :func:`play_batched`)."""
+        actions: list[dict[str, Any]] = [{}] * len(agents)
+        for policy, members in _by_policy(agents).items():
+            for index in members:
+                if agents[index].env is None:
+                    raise DialenvError(
+                        "SGASystemAgent needs the env's database: the runners call agent.attach(env); "
+                        "when driving the env yourself, call system.attach(env) once"
+                    )
+            contexts = [agents[index]._context(observations[index]) for index in members]
+            turns = policy.respond(contexts, dbs=[agents[index].env for index in members])
+            for index, context, turn in zip(members, contexts, turns):
+                actions[index] = agents[index]._record(context, turn)
+        return actions
+
+    def _context(self, observation: Mapping[str, Any]) -> tuple[str, str, str]:
+        """``(b_{t-1}, r_{t-1}, u_t)``: the agent's own previous belief and response, and the user's text."""
+        previous = self.turns[-1] if self.turns else None
         user = clean_text(observation.get("text") or "")
-        (turn,) = self.policy.respond([(prev_belief, prev_response, user)])
-        self.turns.append(
-            DSTurn("", len(self.turns), prev_belief, prev_response, user, turn.belief_text, turn.db,
-                   turn.act_text, turn.response)
-        )  # fmt: skip
+        return (previous.belief, previous.response, user) if previous else ("", "", user)
+
+    def _record(self, context: tuple[str, str, str], turn: Any) -> dict[str, Any]:
+        """Keep the turn (for JRUD) and make the env message with grounded acts."""
+        self.turns.append(DSTurn("", len(self.turns), *context, turn.belief_text, turn.db, turn.act_text,
+                                 turn.response))  # fmt: skip
         self._domain = next(
             (act.domain for act in turn.acts if act.domain not in ("general", "booking")), self._domain
         )
@@ -195,12 +211,35 @@ class SGAUserAgent:
 
     def act(self, observation: Mapping[str, Any]) -> dict[str, Any]:
         """One user turn from ``r_{t-1}`` (the observation's text) and ``g_t`` (its ``goal_state``)."""
-        if "goal_state" not in observation:
-            raise DialenvError(
-                "SGAUserAgent needs the user's observation with 'goal_state' entries (MultiWOZ)"
-            )
-        goal = serialize_goal(goal_from_entries(observation["goal_state"]))
-        response = delexicalize(clean_text(observation.get("text") or ""), observation.get("acts") or ())
-        (turn,) = self.policy.act([(response, goal)])
-        self.turns.append(USTurn("", len(self.turns), response, goal, turn.act_text, turn.text))
-        return {"text": turn.text, "acts": turn.acts}
+        return self.act_batch([self], [observation])[0]
+
+    @classmethod
+    def act_batch(
+        cls, agents: Sequence[SGAUserAgent], observations: Sequence[Mapping[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """The turns of many dialogues, one batched generation per shared policy (see :func:`play_batched`)."""
+        actions: list[dict[str, Any]] = [{}] * len(agents)
+        for policy, members in _by_policy(agents).items():
+            contexts = [_user_context(observations[index]) for index in members]
+            for index, context, turn in zip(members, contexts, policy.act(contexts)):
+                agents[index].turns.append(
+                    USTurn("", len(agents[index].turns), *context, turn.act_text, turn.text)
+                )
+                actions[index] = {"text": turn.text, "acts": turn.acts}
+        return actions
+
+
+def _user_context(observation: Mapping[str, Any]) -> tuple[str, str]:
+    """``(r_{t-1}, g_t)``: the system's text with its placeholders restored, and the serialised goal state."""
+    if "goal_state" not in observation:
+        raise DialenvError("SGAUserAgent needs the user's observation with 'goal_state' entries (MultiWOZ)")
+    goal = serialize_goal(goal_from_entries(observation["goal_state"]))
+    return delexicalize(clean_text(observation.get("text") or ""), observation.get("acts") or ()), goal
+
+
+def _by_policy(agents: Sequence[Any]) -> dict[Any, list[int]]:
+    """Indices of ``agents`` grouped by the policy object they share (one batched call per group)."""
+    groups: dict[int, tuple[Any, list[int]]] = {}
+    for index, agent in enumerate(agents):
+        groups.setdefault(id(agent.policy), (agent.policy, []))[1].append(index)
+    return dict(groups.values())

@@ -109,8 +109,13 @@ class SGASystem(_SeededPolicy):
         self._calls = 0
 
     @torch.no_grad()
-    def respond(self, contexts: Sequence[tuple[str, str, str]]) -> list[SystemTurn]:
-        """``contexts``: per dialogue ``(b_{t-1} text, r_{t-1} text, u_t)``; returns the generated turns."""
+    def respond(
+        self, contexts: Sequence[tuple[str, str, str]], dbs: Sequence[Any] | None = None
+    ) -> list[SystemTurn]:
+        """``contexts``: per dialogue ``(b_{t-1} text, r_{t-1} text, u_t)``; returns the generated turns.
+
+        ``dbs``: each row's database (e.g. its own env, whose bookings follow its goal); default ``self.db``.
+        """
         tok = self.tok
         limit = int(self.model.config.n_positions) - sum(self.max_tokens) - 8
         prompts = []
@@ -123,21 +128,22 @@ class SGASystem(_SeededPolicy):
         decoder.feed(prompts)
         beliefs_raw = decoder.generate(tok.id("<eos_b>"), self.max_tokens[0])
         beliefs = [parse_belief(tok.decode_until(ids, "<eos_b>")) for ids in beliefs_raw]
-        dbs = [db_result(belief, self.db) for belief in beliefs]
+        row_dbs = dbs if dbs is not None else [self.db] * len(beliefs)
+        db_texts = [db_result(belief, db) for belief, db in zip(beliefs, row_dbs)]
         decoder.feed(
             [
                 _closed(ids, tok.id("<eos_b>"))
                 + [tok.id("<sos_db>")]
                 + tok.encode_text(db)
                 + [tok.id("<eos_db>"), tok.id("<sos_a>")]
-                for ids, db in zip(beliefs_raw, dbs)
+                for ids, db in zip(beliefs_raw, db_texts)
             ]
         )
         acts_raw = decoder.generate(tok.id("<eos_a>"), self.max_tokens[1])
         decoder.feed([_closed(ids, tok.id("<eos_a>")) + [tok.id("<sos_r>")] for ids in acts_raw])
         responses_raw = decoder.generate(tok.id("<eos_r>"), self.max_tokens[2])
         turns = []
-        for belief, db, act_ids, response_ids in zip(beliefs, dbs, acts_raw, responses_raw):
+        for belief, db, act_ids, response_ids in zip(beliefs, db_texts, acts_raw, responses_raw):
             act_text = tok.decode_until(act_ids, "<eos_a>")
             turns.append(
                 SystemTurn(

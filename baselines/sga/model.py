@@ -327,11 +327,6 @@ class Decoder:
         self.lengths: torch.Tensor | None = None  # real tokens per row so far
         self.last_logits: torch.Tensor | None = None
 
-    @property
-    def free(self) -> int:
-        """Positions left before the model's limit (for the longest row)."""
-        return self.limit - (int(self.lengths.max()) if self.lengths is not None else 0)
-
     @torch.no_grad()
     def feed(self, rows: Sequence[Sequence[int]]) -> None:
         width = max(len(row) for row in rows)
@@ -386,8 +381,11 @@ class Decoder:
             else torch.zeros(count, dtype=torch.bool)
         )
         results: list[list[int]] = [[] for _ in range(count)]
-        budget = min(max_new_tokens, self.free)
-        for _ in range(budget):
+        # each row's own budget: what is left of its positions, at most max_new_tokens (not the longest
+        # row's room, so a row's output never depends on the other rows of the batch)
+        caps = (self.limit - self.lengths).clamp(min=0, max=max_new_tokens)
+        done |= caps == 0
+        for _ in range(int(caps.max()) if count else 0):
             if bool(done.all()):
                 break
             chosen = self._choose(self.last_logits)
@@ -399,7 +397,7 @@ class Decoder:
                 token = int(chosen[index])
                 results[index].append(token)
                 rows.append([token])
-                if token == stop_id:
+                if token == stop_id or len(results[index]) >= caps[index]:
                     done[index] = True
             self.feed(rows)
         return results

@@ -143,12 +143,17 @@ _CLITIC = re.compile(r"(?<=[a-z])(n't|'s|'m|'ll|'d|'re|'ve)\b")
 _PUNCTUATION = re.compile(r"(?<=[^\s.,?!;])([.,?!;])(?=\s|$)")
 
 
+def clean_value(value: str) -> str:
+    """Slot values as serialised: lower case, single spaces, markers removed (not tokenized: values must
+    stay as the database writes them, "christ's college")."""
+    return " ".join(value.lower().replace("<", " ").replace(">", " ").split())
+
+
 def clean_text(text: str) -> str:
     """Utterances as the models see them: lower case, tokenized like the corpus ("it 's", "centre ."),
     single spaces, markers removed. Corpus text is already tokenized; live text (simulators, people) is not."""
-    text = text.lower().replace("<", " ").replace(">", " ")
-    text = _PUNCTUATION.sub(r" \1", _CLITIC.sub(r" \1", text))
-    return " ".join(text.split())
+    text = clean_value(text)
+    return " ".join(_PUNCTUATION.sub(r" \1", _CLITIC.sub(r" \1", text)).split())
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -170,7 +175,7 @@ def serialize_belief(belief: Belief) -> str:
         )
         if pairs:
             parts.append(
-                f"[{domain}] " + " ".join(f"{slot} {clean_text(str(value))}" for slot, value in pairs)
+                f"[{domain}] " + " ".join(f"{slot} {clean_value(str(value))}" for slot, value in pairs)
             )
     return " ".join(parts)
 
@@ -190,7 +195,7 @@ def serialize_acts(acts: Iterable[DialogueAct], with_values: bool) -> str:
             continue
         slots = grouped.setdefault(act.domain, {}).setdefault(act.intent, [])
         if act.slot and act.slot in ACT_SLOTS[act.domain]:
-            value = clean_text(act.value) if with_values and act.intent not in VALUELESS_INTENTS else ""
+            value = clean_value(act.value) if with_values and act.intent not in VALUELESS_INTENTS else ""
             if with_values and act.intent not in VALUELESS_INTENTS and not value:
                 value = _EMPTY_VALUE
             if (act.slot, value) not in slots:
@@ -220,7 +225,7 @@ def serialize_goal(goal: Goal) -> str:
                 parts.extend(slot for slot in content if slot in ACT_SLOTS[domain])
             else:
                 parts.extend(
-                    f"{slot} {clean_text(str(value)) or _EMPTY_VALUE}"
+                    f"{slot} {clean_value(str(value)) or _EMPTY_VALUE}"
                     for slot, value in content.items()
                     if slot in ACT_SLOTS[domain]
                 )

@@ -77,3 +77,21 @@ def test_delexicalize_puts_placeholders_back_for_act_values():
     text = "pizza hut city centre is in the centre . i found 2 , one opens at 12:00 ."
     assert delexicalize(text, acts) == "[name] is in the [area] . i found [choice] , one opens at 12:00 ."
     assert delexicalize(text, []) == text
+
+
+def test_batched_play_of_sga_agents_equals_one_dialogue_at_a_time(tiny_checkpoints, db):
+    from baselines.sga.agents import SGASystemAgent, SGAUserAgent, load_policy
+    from dialenv.registration import make
+    from dialenv.rollout import play_batched, play_episode
+
+    policies = {kind: load_policy(kind, tiny_checkpoints[kind]) for kind in ("ds", "us")}
+
+    def agents():
+        return {"system": SGASystemAgent(policy=policies["ds"]), "user": SGAUserAgent(policy=policies["us"])}
+
+    seeds = [0, 7, 3, 12, 5]
+    env = make("multiwoz-joint-v0", max_turns=3)
+    alone = [play_episode(env, agents(), seed) for seed in seeds]
+    together = play_batched(lambda: make("multiwoz-joint-v0", max_turns=3), agents, seeds, width=4)
+    assert [e.transcript for e in together] == [e.transcript for e in alone]
+    assert [e.metrics for e in together] == [e.metrics for e in alone]
