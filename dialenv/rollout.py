@@ -79,12 +79,13 @@ def play_batched(
     seeds: Sequence[int | None],
     width: int = 16,
     max_steps: int = 10_000,
-    on_episode: Callable[[Episode], None] | None = None,
+    on_episode: Callable[[Episode, dict[str, Agent]], None] | None = None,
 ) -> list[Episode]:
     """Episodes of an AEC env for ``seeds`` (in that order), ``width`` dialogues at a time in lockstep.
 
     Each of the ``width`` slots has its own env (``make_env()``) and agents (``make_agents()``); a slot that
-    finishes starts the next seed. ``on_episode`` is called as each episode ends (progress bars).
+    finishes starts the next seed. ``on_episode(episode, agents)`` is called as each episode ends, before
+    its agents are reset for the next one (progress bars; reading what the agents recorded).
     """
     if width < 1:
         raise ValueError(f"width must be at least 1, got {width}")
@@ -107,7 +108,7 @@ def play_batched(
                 continue
             episodes[index] = dialogue.episode()
             if on_episode is not None:
-                on_episode(episodes[index])
+                on_episode(episodes[index], dialogue.agents)
             if queue:  # reuse the slot's env and agents for the next seed
                 index, seed = queue.pop()
                 _prepare(dialogue.env, dialogue.agents, seed)

@@ -67,7 +67,11 @@ def test_batched_play_gives_the_episodes_of_play_episode(width):
 
     finished = []
     batched = play_batched(
-        lambda: dialenv.make(env_id), make_agents, seeds, width=width, on_episode=finished.append
+        lambda: dialenv.make(env_id),
+        make_agents,
+        seeds,
+        width=width,
+        on_episode=lambda episode, agents: finished.append(episode),
     )
     assert [e.seed for e in batched] == seeds
     assert sorted(e.seed for e in finished) == sorted(seeds)

@@ -13,20 +13,34 @@ of :meth:`~baselines.sga.model.SGATokenizer.encode_segments` is exactly the gene
 is its canonical re-serialisation (what the next turn conditions on), which can differ from the raw
 generated tokens when the model wrote a malformed belief.
 
-The reward is the paper's best setting (sec. 4.6.1): ``R_t = 1`` for every turn of a dialogue the env
-judges successful (``info["metrics"]["success"]``), else 0. Turns with zero reward have zero gradient, so
-they are skipped, and a batch without any success makes no update at all (AdamW's weight decay would
-otherwise still move the parameters).
+Rewards (``reward``, sec. 4.6.1): ``"success"`` (the paper's best setting) gives ``R_t = 1`` to every turn
+of a dialogue the env judges successful (``info["metrics"]["success"]``), else 0; ``"synthetic"`` and
+``"synthetic-sigmoid"`` take the env's per-turn reward of the learner's side (request bonus, repetition
+penalty, completed-domain proportion at the end; :mod:`dialenv.multiwoz.rewards`), from
+``Episode.turn_rewards``. Turns with zero reward have zero gradient, so they are skipped, and a batch
+without any rewarded turn makes no update at all (AdamW's weight decay would otherwise still move the
+parameters). The update is the mean over the cycle's rewarded turns, computed ``rl_micro_batch`` turns at
+a time with the gradients accumulated (the paper: 16 x 12).
 
 Training loop (:func:`train_jrud`, sec. 4.3 and appendix B): the two agents talk in ``multiwoz-joint-v0``
 on training goals (``goals="val"``: the validation goals, which the CPU models were trained on, or
-``"generated"``); every cycle plays a batch of dialogues, makes one RL step on the learner's turns and then
-one SL step on a batch of corpus sequences (RL:SL = 1:1, against drifting away from natural language);
-first US cycles with DS fixed, then DS cycles with US fixed; a fixed learning rate without scheduler. Each
-cycle appends a row to ``jrud_log.csv`` (``elapsed_s`` counts from the start of the invocation) and
+``"generated"``); every cycle plays ``dialogues`` dialogues in lockstep (one batched generation per model
+and turn, :func:`dialenv.rollout.play_batched`), makes one RL update on the learner's turns and then one SL
+step on a batch of corpus sequences (RL:SL = 1:1, against drifting away from natural language); first US
+cycles with DS fixed, then DS cycles with US fixed; a fixed learning rate without scheduler.
+
+Selection (sec. 4.3, Figure 4): before the first cycle and every ``eval_every`` cycles the pair plays
+``eval_goals`` dev goals greedily (generated goals with fixed seeds, the same in every run; the paper draws
+200 goals from train and val); the best learner so far (by success, then inform) is kept in ``best-us`` /
+``best-ds``, the DS phase plays against ``best-us`` (the paper's selected SGA-US-RL), and
+``jrud_eval.csv`` / ``jrud_curves.png`` hold the learning curves. The SL pair is the first point, so a
+learner that never beats it is not selected.
+
+Each cycle appends a row to ``jrud_log.csv`` (``elapsed_s`` counts from the start of the invocation) and
 saves both models, the optimizers and the position in ``state.json``, so an interrupted run resumes where
 it stopped; the cycle's goals, sampling seeds, dropout and SL batch depend only on the cycle, so a resumed
-run reproduces the uninterrupted one. Command line::
+run reproduces the uninterrupted one. ``--us-cycles 0`` trains SGA-DS-RL (DS against the fixed SL user).
+Command line::
 
     python -m baselines.sga.jrud --out runs/jrud --us-cycles 100 --ds-cycles 100 --dialogues 16
 """
@@ -58,7 +72,7 @@ from baselines.sga.sequences import ds_segments, us_segments
 from baselines.sga.train import build_sequences, encode, load_dialogues
 from dialenv.multiwoz.rewards import SCHEMES
 from dialenv.registration import make
-from dialenv.rollout import play_episode
+from dialenv.rollout import play_batched
 
 Example = tuple[list[int], list[int]]  # token ids and labels (IGNORE outside the generated part)
 LOG_FIELDS = ("cycle", "phase", "dialogues", "success", "inform", "turns", "rewarded_turns", "rl_loss",
@@ -191,17 +205,44 @@ def _encode_turns(policy: Any, turns: Sequence[Any], kind: str) -> list[Example]
     return [truncate_left(*policy.tok.encode_segments(segments(turn)), limit) for turn in turns]
 
 
-def evaluate_online(env: Any, agents: dict[str, Any], goals: int) -> dict[str, float]:
-    """Mean success, inform and turns of ``agents`` (both greedy) on dev goals ``DEV_SEED_BASE + 0..goals-1``."""
-    saved = {name: agent.policy.sampling for name, agent in agents.items()}
-    for agent in agents.values():
-        agent.policy.sampling = Sampling()
+def evaluate_online(
+    make_env: Any, make_agents: Any, policies: dict[str, Any], goals: int, width: int = 32
+) -> dict[str, float]:
+    """Mean success, inform and turns with both policies greedy on dev goals ``DEV_SEED_BASE + 0..goals-1``."""
+    saved = {kind: policy.sampling for kind, policy in policies.items()}
+    for policy in policies.values():
+        policy.sampling = Sampling()
     try:
-        metrics = [play_episode(env, agents, seed=DEV_SEED_BASE + index).metrics for index in range(goals)]
+        seeds = [DEV_SEED_BASE + index for index in range(goals)]
+        episodes = play_batched(make_env, make_agents, seeds, width=width)
     finally:
-        for name, agent in agents.items():
-            agent.policy.sampling = saved[name]
-    return {key: float(np.mean([m[key] for m in metrics])) for key in ("success", "inform", "turns")}
+        for kind, policy in policies.items():
+            policy.sampling = saved[kind]
+    return {key: float(np.mean([e.metrics[key] for e in episodes])) for key in ("success", "inform", "turns")}
+
+
+def play_cycle(
+    make_env: Any, make_agents: Any, learner: Any, kind: str, seeds: Sequence[int], reward: str
+) -> tuple[list[Example], list[float], list[dict[str, Any]]]:
+    """Play ``seeds`` in lockstep; the learner's turns as sequences, each turn's reward, each episode's metrics.
+
+    ``reward="success"``: every turn of a successful dialogue gets 1 (sec. 4.6.1); otherwise the env's
+    per-turn reward of the learner's side (the env is made with that scheme).
+    """
+    side = "system" if kind == "ds" else "user"
+    examples: list[Example] = []
+    rewards: list[float] = []
+
+    def collect(episode: Any, agents: dict[str, Any]) -> None:
+        turns = agents[side].turns
+        examples.extend(_encode_turns(learner, turns, kind))
+        if reward == "success":
+            rewards.extend([float(episode.metrics["success"])] * len(turns))
+        else:
+            rewards.extend(episode.turn_rewards[side])
+
+    episodes = play_batched(make_env, make_agents, seeds, width=len(seeds), on_episode=collect)
+    return examples, rewards, [episode.metrics for episode in episodes]
 
 
 def _better(score: dict[str, float], best: dict[str, float] | None) -> bool:
@@ -254,16 +295,23 @@ def train_jrud(
     train_dialogues, _, description = load_dialogues("val", 0.1, config.seed)
     corpus = {kind: encode(p.tok, build_sequences(kind, train_dialogues), int(p.model.config.n_positions))
               for kind, p in policies.items()}  # fmt: skip
-    env = make("multiwoz-joint-v0", goals=config.goals, reward=config.reward, max_turns=config.max_turns)
-    dev_env = make("multiwoz-joint-v0", goals="generated", max_turns=config.max_turns)
-    agents = {"system": SGASystemAgent(policy=policies["ds"]), "user": SGAUserAgent(policy=policies["us"])}
+
+    def make_env() -> Any:
+        return make("multiwoz-joint-v0", goals=config.goals, reward=config.reward, max_turns=config.max_turns)
+
+    def make_dev_env() -> Any:
+        return make("multiwoz-joint-v0", goals="generated", max_turns=config.max_turns)
+
+    def make_agents() -> dict[str, Any]:
+        return {"system": SGASystemAgent(policy=policies["ds"]), "user": SGAUserAgent(policy=policies["us"])}
+
     log_path, eval_path = out / "jrud_log.csv", out / "jrud_eval.csv"
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
 
     def evaluate(cycle: int, kind: str) -> None:
         """Online dev evaluation; the learner's best version so far is kept in ``best-<kind>``."""
-        score = evaluate_online(dev_env, agents, config.eval_goals)
+        score = evaluate_online(make_dev_env, make_agents, policies, config.eval_goals)
         kinds = ("us", "ds") if cycle == 0 else (kind,)  # the SL pair is the starting point of both
         improved = _better(score, state["best"].get(kind))
         for name in kinds:
@@ -294,20 +342,11 @@ def train_jrud(
         learner, fixed = policies[kind], policies["us" if kind == "ds" else "ds"]
         learner.sampling = Sampling(True, config.temperature, config.top_k)
         fixed.sampling = Sampling()
-        side = "system" if kind == "ds" else "user"
-        examples, rewards, outcomes = [], [], []
-        for index in range(config.dialogues):
-            # goals: the cycle's own seeds, so a resumed run plays what an uninterrupted one would
-            episode = play_episode(
-                env, agents, seed=config.seed * 1_000_003 + cycle * config.dialogues + index
-            )
-            turns = agents[side].turns
-            examples += _encode_turns(learner, turns, kind)
-            if config.reward == "success":  # every turn of a successful dialogue gets 1 (sec. 4.6.1)
-                rewards += [float(episode.metrics["success"])] * len(turns)
-            else:
-                rewards += episode.turn_rewards[side]
-            outcomes.append(episode.metrics)
+        # the cycle's own goal seeds, all its dialogues in lockstep: a resumed run plays what an
+        # uninterrupted one would (the samples depend on the cycle only)
+        first = config.seed * 1_000_003 + cycle * config.dialogues
+        seeds = range(first, first + config.dialogues)
+        examples, rewards, outcomes = play_cycle(make_env, make_agents, learner, kind, seeds, config.reward)
         rl_loss = rl_step(learner.model, optimizers[kind], examples, rewards, config.gamma,
                           learner.tok.pad_id, config.rl_micro_batch)  # fmt: skip
         rng = np.random.default_rng([config.seed, cycle])  # per cycle, so a resumed run draws the same batch

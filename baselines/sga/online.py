@@ -1,12 +1,14 @@
 """The online evaluation matrix of the paper's Table 2: systems x user simulators in the MultiWOZ env.
 
-Every pairing of a system (SGA-DS-SL, the rule system) with a user (SGA-US-SL, the agenda user) plays the
-first ``N`` test goals (seeds ``0..N-1``) of ``multiwoz-joint-v0`` through :func:`dialenv.evaluation.evaluate`;
+Every pairing of a system (SGA-DS checkpoints, the rule system) with a user (SGA-US checkpoints, the agenda
+user) plays the first ``N`` test goals (seeds ``0..N-1``) of ``multiwoz-joint-v0``, ``--width`` dialogues
+at a time in lockstep (:func:`dialenv.rollout.play_batched`: one batched generation per model and turn);
 the table gives Inform and Success (mean ± standard error over dialogues, in %) and the wall time of each
 pairing. The SGA models are the shipped CPU checkpoints unless others are given::
 
-    python -m baselines.sga.online --goals 100
-    python -m baselines.sga.online --goals 50 --ds-checkpoint runs/jrud/ds --us-checkpoint runs/jrud/us
+    python -m baselines.sga.online --goals 1000
+    python -m baselines.sga.online --goals 200 --system SGA-JRUD=runs/jrud/best-ds \\
+        --user SGA-US-RL=runs/jrud/best-us --user SGA-US-SL=baselines/sga/checkpoints/sga-us-cpu-small
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import json
 import math
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,8 +29,12 @@ from baselines.sga.agents import (
     DEFAULT_USER_CHECKPOINT,
     SGASystemAgent,
     SGAUserAgent,
+    load_policy,
 )
-from dialenv.evaluation import evaluate
+from dialenv.agents import load_agent
+from dialenv.progress import ProgressBar
+from dialenv.registration import make
+from dialenv.rollout import play_batched
 
 ENV_ID = "multiwoz-joint-v0"
 
@@ -43,33 +50,66 @@ def mean_and_error(values: Sequence[float]) -> tuple[float, float]:
 
 
 def online_matrix(
-    systems: dict[str, Callable[[], Any] | str],
-    users: dict[str, Callable[[], Any] | str],
+    systems: dict[str, Callable[[], Any]],
+    users: dict[str, Callable[[], Any]],
     goals: int,
+    width: int = 32,
     log: Callable[[str], None] = print,
 ) -> list[dict[str, Any]]:
-    """One row per (system, user) pairing: Inform and Success mean ± s.e. (%), seconds, dialogues.
+    """One row per (system, user) pairing: Inform and Success mean ± s.e. (%), turns, seconds.
 
-    ``systems``/``users`` map a label to a factory of a fresh agent or to a registered agent name
-    (``"multiwoz-rule-system"``, ``"multiwoz-agenda-user"``); agents are built per pairing so no state is shared.
+    ``systems``/``users`` map a label to a factory of a fresh agent; each pairing plays test goals
+    ``0..goals-1`` with ``width`` dialogues in lockstep (:func:`dialenv.rollout.play_batched`), so SGA
+    agents made from one shared policy generate for all of them in one batch.
     """
     rows = []
-    for system_name, system in systems.items():
-        for user_name, user in users.items():
-            agents = {
-                side: made() if callable(made) else made
-                for side, made in (("system", system), ("user", user))
-            }
-            report = evaluate(ENV_ID, agents, episodes=goals, seed=0)
+    for system_name, make_system in systems.items():
+        for user_name, make_user in users.items():
+            started = time.perf_counter()
+            episodes = play_pairing(make_system, make_user, goals, width, f"{system_name} x {user_name}")
             row: dict[str, Any] = {"system": system_name, "user": user_name, "goals": goals,
-                                   "seconds": report.seconds}  # fmt: skip
+                                   "seconds": time.perf_counter() - started}  # fmt: skip
             for metric in ("inform", "success"):
-                mean, error = mean_and_error([100.0 * float(e.metrics[metric]) for e in report.episodes])
+                mean, error = mean_and_error([100.0 * float(e.metrics[metric]) for e in episodes])
                 row[metric], row[f"{metric}_se"] = mean, error
-            row["turns"] = sum(e.metrics["turns"] for e in report.episodes) / goals
+            row["turns"] = sum(e.metrics["turns"] for e in episodes) / goals
             log(format_row(row))
             rows.append(row)
     return rows
+
+
+def play_pairing(
+    make_system: Callable[[], Any], make_user: Callable[[], Any], goals: int, width: int, label: str
+) -> list[Any]:
+    """The episodes of one pairing on test goals ``0..goals-1``, with a progress bar."""
+    bar = ProgressBar(label, total=goals, unit="dialogues")
+    episodes = play_batched(
+        lambda: make(ENV_ID),
+        lambda: {"system": make_system(), "user": make_user()},
+        range(goals),
+        width=width,
+        on_episode=lambda episode, agents: bar.update(1),
+    )
+    bar.close()
+    return episodes
+
+
+def sga_factory(kind: str, checkpoint: str | Path) -> Callable[[], Any]:
+    """Fresh SGA agents that share one policy loaded once from ``checkpoint`` (greedy decoding)."""
+    policy = load_policy(kind, checkpoint)
+    agent_class = SGASystemAgent if kind == "ds" else SGAUserAgent
+    return lambda: agent_class(policy=policy)
+
+
+def _labelled(pairs: Sequence[str], option: str) -> dict[str, str]:
+    """``["LABEL=PATH", ...]`` as a dict (the label may not contain '=')."""
+    parsed = {}
+    for pair in pairs:
+        label, sep, path = pair.partition("=")
+        if not sep or not label or not path:
+            raise SystemExit(f"error: {option} takes LABEL=CHECKPOINT, got {pair!r}")
+        parsed[label] = path
+    return parsed
 
 
 def format_row(row: dict[str, Any]) -> str:
@@ -83,34 +123,32 @@ def format_row(row: dict[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m baselines.sga.online",
-        description="Table 2 style online evaluation: {SGA-DS, rule system} x {SGA-US, agenda user} on the "
-        "first N test goals of multiwoz-joint-v0 (Inform and Success, mean ± s.e., and time per pairing).",
+        description="Table 2 style online evaluation: systems x user simulators on the first N test goals of "
+        "multiwoz-joint-v0 (Inform and Success, mean ± s.e., and time per pairing). The rule system and the "
+        "agenda user are always included.",
     )
     parser.add_argument("--goals", type=int, default=100, help="play test goals 0..N-1 (seeds)")
-    parser.add_argument("--ds-checkpoint", default=str(DEFAULT_SYSTEM_CHECKPOINT))
-    parser.add_argument("--us-checkpoint", default=str(DEFAULT_USER_CHECKPOINT))
+    parser.add_argument("--system", action="append", default=[], metavar="LABEL=CHECKPOINT",
+                        help="an SGA-DS checkpoint to evaluate (repeatable; default: the shipped one)")  # fmt: skip
+    parser.add_argument("--user", action="append", default=[], metavar="LABEL=CHECKPOINT",
+                        help="an SGA-US checkpoint to evaluate (repeatable; default: the shipped one)")  # fmt: skip
+    parser.add_argument("--width", type=int, default=32, help="dialogues played in lockstep (batch size)")
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads (default 1)")
     parser.add_argument("--json-out", help="also write the rows here")
     args = parser.parse_args(argv)
     if args.goals < 1:
         parser.error("--goals must be at least 1")
     torch.set_num_threads(args.threads)
-    ds_label = (
-        "SGA-DS-SL"
-        if args.ds_checkpoint == str(DEFAULT_SYSTEM_CHECKPOINT)
-        else f"SGA-DS ({args.ds_checkpoint})"
-    )
-    us_label = (
-        "SGA-US-SL"
-        if args.us_checkpoint == str(DEFAULT_USER_CHECKPOINT)
-        else f"SGA-US ({args.us_checkpoint})"
-    )
-    systems = {ds_label: lambda: SGASystemAgent(args.ds_checkpoint), "rule system": "multiwoz-rule-system"}
-    users = {us_label: lambda: SGAUserAgent(args.us_checkpoint), "agenda user": "multiwoz-agenda-user"}
-    print(f"{ENV_ID}, test goals 0..{args.goals - 1}, greedy decoding")
+    system_paths = _labelled(args.system, "--system") or {"SGA-DS-SL": str(DEFAULT_SYSTEM_CHECKPOINT)}
+    user_paths = _labelled(args.user, "--user") or {"SGA-US-SL": str(DEFAULT_USER_CHECKPOINT)}
+    systems = {label: sga_factory("ds", path) for label, path in system_paths.items()}
+    users = {label: sga_factory("us", path) for label, path in user_paths.items()}
+    systems["rule system"] = lambda: load_agent("multiwoz-rule-system")
+    users["agenda user"] = lambda: load_agent("multiwoz-agenda-user")
+    print(f"{ENV_ID}, test goals 0..{args.goals - 1}, greedy decoding, {args.width} dialogues in lockstep")
     print("| system | user | Inform (%) | Success (%) | turns | time |")
     print("|---|---|---|---|---|---|")
-    rows = online_matrix(systems, users, args.goals)
+    rows = online_matrix(systems, users, args.goals, args.width)
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(rows, indent=2) + "\n")
     return 0
