@@ -7,8 +7,8 @@ the table gives Inform and Success (mean ± standard error over dialogues, in %)
 pairing. The SGA models are the shipped CPU checkpoints unless others are given::
 
     python -m baselines.sga.online --goals 1000
-    python -m baselines.sga.online --goals 200 --system SGA-JRUD=runs/jrud/best-ds \\
-        --user SGA-US-RL=runs/jrud/best-us --user SGA-US-SL=baselines/sga/checkpoints/sga-us-cpu-small
+    python -m baselines.sga.online --goals 200 --system SGA-JRUD=runs/jrud/best-ds --system rules=rule \\
+        --user SGA-US-RL=runs/jrud/best-us --user agenda=agenda
 """
 
 from __future__ import annotations
@@ -101,6 +101,13 @@ def sga_factory(kind: str, checkpoint: str | Path) -> Callable[[], Any]:
     return lambda: agent_class(policy=policy)
 
 
+def _factory(kind: str, path: str) -> Callable[[], Any]:
+    """``rule`` / ``agenda``: the env's reference agents; anything else: an SGA checkpoint directory."""
+    if path == {"ds": "rule", "us": "agenda"}[kind]:
+        return lambda: load_agent("multiwoz-rule-system" if kind == "ds" else "multiwoz-agenda-user")
+    return sga_factory(kind, path)
+
+
 def _labelled(pairs: Sequence[str], option: str) -> dict[str, str]:
     """``["LABEL=PATH", ...]`` as a dict (the label may not contain '=')."""
     parsed = {}
@@ -124,14 +131,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m baselines.sga.online",
         description="Table 2 style online evaluation: systems x user simulators on the first N test goals of "
-        "multiwoz-joint-v0 (Inform and Success, mean ± s.e., and time per pairing). The rule system and the "
-        "agenda user are always included.",
+        "multiwoz-joint-v0 (Inform and Success, mean ± s.e., and time per pairing).",
     )
     parser.add_argument("--goals", type=int, default=100, help="play test goals 0..N-1 (seeds)")
     parser.add_argument("--system", action="append", default=[], metavar="LABEL=CHECKPOINT",
-                        help="an SGA-DS checkpoint to evaluate (repeatable; default: the shipped one)")  # fmt: skip
+                        help="a system: an SGA-DS checkpoint or 'rule' (repeatable; default: the shipped "
+                        "SGA-DS and the rule system)")  # fmt: skip
     parser.add_argument("--user", action="append", default=[], metavar="LABEL=CHECKPOINT",
-                        help="an SGA-US checkpoint to evaluate (repeatable; default: the shipped one)")  # fmt: skip
+                        help="a user: an SGA-US checkpoint or 'agenda' (repeatable; default: the shipped "
+                        "SGA-US and the agenda user)")  # fmt: skip
     parser.add_argument("--width", type=int, default=32, help="dialogues played in lockstep (batch size)")
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads (default 1)")
     parser.add_argument("--json-out", help="also write the rows here")
@@ -139,12 +147,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.goals < 1:
         parser.error("--goals must be at least 1")
     torch.set_num_threads(args.threads)
-    system_paths = _labelled(args.system, "--system") or {"SGA-DS-SL": str(DEFAULT_SYSTEM_CHECKPOINT)}
-    user_paths = _labelled(args.user, "--user") or {"SGA-US-SL": str(DEFAULT_USER_CHECKPOINT)}
-    systems = {label: sga_factory("ds", path) for label, path in system_paths.items()}
-    users = {label: sga_factory("us", path) for label, path in user_paths.items()}
-    systems["rule system"] = lambda: load_agent("multiwoz-rule-system")
-    users["agenda user"] = lambda: load_agent("multiwoz-agenda-user")
+    systems = {
+        label: _factory("ds", path)
+        for label, path in (
+            _labelled(args.system, "--system")
+            or {"SGA-DS-SL": str(DEFAULT_SYSTEM_CHECKPOINT), "rule system": "rule"}
+        ).items()
+    }
+    users = {
+        label: _factory("us", path)
+        for label, path in (
+            _labelled(args.user, "--user")
+            or {"SGA-US-SL": str(DEFAULT_USER_CHECKPOINT), "agenda user": "agenda"}
+        ).items()
+    }
     print(f"{ENV_ID}, test goals 0..{args.goals - 1}, greedy decoding, {args.width} dialogues in lockstep")
     print("| system | user | Inform (%) | Success (%) | turns | time |")
     print("|---|---|---|---|---|---|")
