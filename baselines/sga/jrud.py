@@ -178,6 +178,7 @@ class JRUDConfig:
     dialogues: int = 16  # dialogues played per cycle (one RL update on all their learner turns)
     rl_micro_batch: int = 16  # turns per forward/backward pass of the RL update (gradients accumulated)
     sl_batch: int = 16  # corpus sequences per SL step
+    simulated: int = 0  # simulated dialogues added to the SL data, as in supervised training (--simulated)
     lr: float = 2e-5
     gamma: float = 0.99
     goals: str = "val"
@@ -292,7 +293,7 @@ def train_jrud(
     if resuming:
         for kind, saved in torch.load(out / "optimizers.pt").items():
             optimizers[kind].load_state_dict(saved)
-    train_dialogues, _, description = load_dialogues("val", 0.1, config.seed)
+    train_dialogues, _, description = load_dialogues("val", 0.1, config.seed, simulated=config.simulated)
     corpus = {kind: encode(p.tok, build_sequences(kind, train_dialogues), int(p.model.config.n_positions))
               for kind, p in policies.items()}  # fmt: skip
 

@@ -128,12 +128,15 @@ CONFIGS: dict[str, TrainConfig] = {
 # --------------------------------------------------------------------------------------------------------
 
 
-def load_dialogues(train_split: str, holdout: float, seed: int, max_dialogues: int | None = None):
+def load_dialogues(
+    train_split: str, holdout: float, seed: int, max_dialogues: int | None = None, simulated: int = 0
+):
     """``(train dialogues, dev dialogues, description)``.
 
     ``train_split="train"``: train on train, early-stop on val (the paper). ``"val"``: train on the
     validation split minus a seeded ``holdout`` fraction of its dialogues, early-stop on that part.
-    ``max_dialogues`` keeps a seeded subset of the training dialogues (quick runs).
+    ``max_dialogues`` keeps a seeded subset of the training dialogues (quick runs). ``simulated`` adds
+    that many rule-system x agenda-user dialogues (seeds from ``seed``) to the training dialogues.
     """
     from dialenv.errors import DatasetMissingError
     from dialenv.multiwoz import load_split
@@ -164,6 +167,14 @@ def load_dialogues(train_split: str, holdout: float, seed: int, max_dialogues: i
         keep = sorted(rng.choice(len(train), size=max_dialogues, replace=False).tolist())
         train = [train[index] for index in keep]
         description += f"; a seeded subset of {max_dialogues} training dialogues"
+    if simulated:
+        from baselines.sga.simulated import simulated_dialogues
+
+        train = train + list(simulated_dialogues(simulated, seed=seed))
+        description += (
+            f"; plus {simulated} simulated dialogues (rule system x agenda user on generated goals, "
+            f"seeds from {seed})"
+        )
     return train, dev, description
 
 
@@ -258,16 +269,8 @@ def train(
     out.mkdir(parents=True, exist_ok=True)
 
     train_dialogues, dev_dialogues, data_description = load_dialogues(
-        train_split, config.holdout, config.seed, max_dialogues
+        train_split, config.holdout, config.seed, max_dialogues, config.simulated
     )
-    if config.simulated:
-        from baselines.sga.simulated import simulated_dialogues
-
-        train_dialogues = train_dialogues + list(simulated_dialogues(config.simulated, seed=config.seed))
-        data_description += (
-            f"; plus {config.simulated} simulated dialogues (rule system x agenda user on generated goals, "
-            f"seeds from {config.seed})"
-        )
     say(f"data: {data_description}")
     train_sequences = build_sequences(model_kind, train_dialogues)
     dev_sequences = build_sequences(model_kind, dev_dialogues)
