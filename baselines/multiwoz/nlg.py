@@ -129,8 +129,10 @@ class _Realization:
             options = self.templates.constraints.get(
                 f"{act.slot}={act.value}"
             ) or self.templates.constraints.get(act.slot)
-            if options is None:
-                raise ValueError(f"system NLG cannot say {act}: no constraint phrase for {act.slot}")
+            if options is None:  # a value outside the templates (e.g. from a learned user): say it plainly
+                noun = self.templates.nouns.get(act.slot, act.slot)
+                phrases.append(f"{noun} {self._value(act.slot, act.value)}")
+                continue
             phrases.append(self._fill(options, act.slot, act.value))
         if not phrases:
             return self._pick(self.templates.nooffer_plain).format(noun=noun)

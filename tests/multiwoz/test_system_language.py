@@ -327,3 +327,11 @@ INF = "inform"
 )
 def test_nlu_cases(nlu, text, context, expected):
     assert {tuple(act) for act in nlu.parse(text, **context)} == expected
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_nooffer_with_a_value_outside_the_templates_is_still_said(surface):
+    # a learned user simulator informed "no parking no"; the system must answer, not crash
+    act = DialogueAct("nooffer", "hotel", "parking", "no parking no")
+    text = SystemNLG(surface).realize((act,), np.random.default_rng(0))
+    assert "no parking no" in text
