@@ -11,7 +11,10 @@ from dialenv.evaluation import evaluate
 
 # 1. The AEC loop, exactly as in PettingZoo: both sides are agents.
 env = dialenv.make("moviebooking-joint-v0", render_mode="ansi")
-agents = {"user": dialenv.load_agent("moviebooking-agenda-user"), "system": dialenv.load_agent("moviebooking-rule-system")}
+agents = {
+    "user": dialenv.load_agent("moviebooking-agenda-user"),
+    "system": dialenv.load_agent("moviebooking-rule-system"),
+}
 env.reset(seed=0)
 for side, agent in agents.items():
     agent.reset(seed=0)

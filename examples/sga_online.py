@@ -19,7 +19,7 @@ parser.add_argument("--goal", type=int, default=3, help="test goal number (the e
 args = parser.parse_args()
 
 env = make("multiwoz-joint-v0")  # the 1,000 test goals
-agents = {"system": SGASystemAgent(), "user": SGAUserAgent()}  # the shipped cpu-small checkpoints
+agents = {"system": SGASystemAgent(), "user": SGAUserAgent()}  # the shipped cpu-small-sim checkpoints
 episode = play_episode(env, agents, seed=args.goal)
 
 print("goal:", goal_instruction(env.goal), "\n")

@@ -20,7 +20,7 @@ dialogue = load_split("test")["PMUL4648"]
 print(segments_text(ds_segments(ds_turns(dialogue, db)[4])), "\n")
 
 # 2. A trained SGA-DS talking to scripted user turns, end-to-end (its own b_{t-1} and r_{t-1}).
-checkpoint = Path(__file__).resolve().parents[1] / "baselines/sga/checkpoints/sga-ds-cpu-small"
+checkpoint = Path(__file__).resolve().parents[1] / "baselines/sga/checkpoints/sga-ds-cpu-small-sim"
 model, tokenizer, info = load_checkpoint(checkpoint)
 system = SGASystem(model, tokenizer, db=db)
 belief, response = "", ""

@@ -1,6 +1,8 @@
-"""play_episode's per-turn rewards: every action gets the reward that followed it, and they add up."""
+"""play_episode's per-turn rewards, and play_batched: lockstep play gives the same episodes, batching the due agents."""
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 import pytest
 
@@ -32,7 +34,7 @@ def test_joint_turn_rewards_follow_the_moviebooking_scheme():
 class _CountingAgent:
     """Wraps an agent; counts the batched calls of its class (to see that lockstep play batches)."""
 
-    batches: list[int] = []
+    batches: ClassVar[list[int]] = []
 
     def __init__(self, agent):
         self.agent = agent

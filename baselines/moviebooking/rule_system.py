@@ -39,7 +39,9 @@ class RuleSystem:
         user_acts = tuple(parse_act(raw) for raw in observation["acts"])
         if not user_acts and observation["text"]:
             requested = [a.slot for a in self.progress.last_system_acts if a.intent == "request"]
-            user_acts = tuple(self.nlu.parse(observation["text"], expected_slot=requested[0] if requested else None))
+            user_acts = tuple(
+                self.nlu.parse(observation["text"], expected_slot=requested[0] if requested else None)
+            )
         track_user(self.progress, user_acts)
         acts = self.policy.act(self.progress)
         track_system(self.progress, self.kb, acts)

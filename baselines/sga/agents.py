@@ -43,8 +43,8 @@ from dialenv.multiwoz.goal import goal_from_entries
 from dialenv.multiwoz.online_eval import OFFER_INTENTS
 
 CHECKPOINTS = Path(__file__).resolve().parent / "checkpoints"
-DEFAULT_SYSTEM_CHECKPOINT = CHECKPOINTS / "sga-ds-cpu-small"
-DEFAULT_USER_CHECKPOINT = CHECKPOINTS / "sga-us-cpu-small"
+DEFAULT_SYSTEM_CHECKPOINT = CHECKPOINTS / "sga-ds-cpu-small-sim"
+DEFAULT_USER_CHECKPOINT = CHECKPOINTS / "sga-us-cpu-small-sim"
 _BELIEF_SLOTS = frozenset(BELIEF_SLOTS)
 _PLACEHOLDER_SLOTS = frozenset(SLOTS)
 
@@ -121,7 +121,7 @@ class SGASystemAgent:
     """SGA-DS as a MultiWOZ system agent (:class:`dialenv.agents.Agent` protocol plus ``attach``).
 
     Args:
-        checkpoint: an SGA-DS checkpoint directory (default: the shipped ``sga-ds-cpu-small``).
+        checkpoint: an SGA-DS checkpoint directory (default: the shipped ``sga-ds-cpu-small-sim``).
         policy: an :class:`SGASystem` to use instead of loading one (e.g. the model being trained by JRUD).
         sampling: decoding settings when loading from ``checkpoint`` (default greedy).
     """
@@ -190,7 +190,7 @@ class SGAUserAgent:
     """SGA-US as a MultiWOZ user agent (:class:`dialenv.agents.Agent` protocol).
 
     Args:
-        checkpoint: an SGA-US checkpoint directory (default: the shipped ``sga-us-cpu-small``).
+        checkpoint: an SGA-US checkpoint directory (default: the shipped ``sga-us-cpu-small-sim``).
         policy: an :class:`SGAUser` to use instead of loading one.
         sampling: decoding settings when loading from ``checkpoint`` (default greedy).
     """

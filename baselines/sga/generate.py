@@ -14,7 +14,7 @@ so it is always well formed). The KV cache of the batch is kept across the three
 standard prediction dict of :func:`dialenv.multiwoz.corpus_eval.evaluate_predictions` (per dialogue the
 list of ``{"response", "state"}``), i.e. the paper's Table 1 setting. Command line::
 
-    python -m baselines.sga.generate --checkpoint baselines/sga/checkpoints/sga-ds-cpu-small \\
+    python -m baselines.sga.generate --checkpoint baselines/sga/checkpoints/sga-ds-cpu-small-sim \\
         --split test --max-dialogues 200 --out /tmp/sga_predictions.json
 
 :class:`SGAUser` is the US counterpart (``r_{t-1}``, ``g_t`` -> ``ua_t``, ``u_t``), for the interaction and

@@ -1,7 +1,7 @@
 """Supervised training of SGA-DS and SGA-US (paper eq. 1 and 2), readable top to bottom.
 
-    python -m baselines.sga.train --model ds --config cpu-small --train-split val \\
-        --out baselines/sga/checkpoints/sga-ds-cpu-small --max-minutes 25
+    python -m baselines.sga.train --model ds --config cpu-small --train-split val --simulated 2000 \\
+        --epochs 5 --out runs/sga-ds-sim --max-minutes 75
     python -m baselines.sga.train --model us --config cpu-small --train-split val --out /tmp/sga-us
     python -m baselines.sga.train --model ds --config gpu --out runs/sga-ds      # the paper's setting
 
