@@ -3,9 +3,12 @@
 An agent is anything with ``reset(seed)`` and ``act(observation) -> action``. A plain callable
 ``observation -> action`` is accepted too (wrapped by :func:`as_agent`). An agent may also define
 ``attach(env)``: dialenv's runners call it at the start of every episode with the dialogue env, whose tools
-(e.g. MultiWOZ ``env.query`` and ``env.book``) the agent may then use like an LLM uses tools. Agents are named either by a
-registered short name per task (``"rule-system"``) or by an entry point ``"package.module:attr"``; an
-entry point naming a class or factory is called with the keyword arguments given.
+(e.g. MultiWOZ ``env.query`` and ``env.book``) the agent may then use like an LLM uses tools. A class may
+define the classmethod ``act_batch(agents, observations) -> actions``: when many dialogues are played in
+lockstep (:func:`dialenv.rollout.play_batched`), the due agents of that class are asked together, so a
+neural agent can answer them in one batched model call. Agents are named either by a registered short name
+per task (``"rule-system"``) or by an entry point ``"package.module:attr"``; an entry point naming a class
+or factory is called with the keyword arguments given.
 """
 
 from __future__ import annotations
