@@ -155,19 +155,21 @@ class SGASystemAgent:
         cls, agents: Sequence[SGASystemAgent], observations: Sequence[Mapping[str, Any]]
     ) -> list[dict[str, Any]]:
         """The turns of many dialogues, one batched generation per shared policy (see :func:`play_batched`)."""
-        actions: list[dict[str, Any]] = [{}] * len(agents)
-        for policy, members in _by_policy(agents).items():
-            for index in members:
-                if agents[index].env is None:
-                    raise DialenvError(
-                        "SGASystemAgent needs the env's database: the runners call agent.attach(env); "
-                        "when driving the env yourself, call system.attach(env) once"
-                    )
-            contexts = [agents[index]._context(observations[index]) for index in members]
-            turns = policy.respond(contexts, dbs=[agents[index].env for index in members])
-            for index, context, turn in zip(members, contexts, turns):
-                actions[index] = agents[index]._record(context, turn)
-        return actions
+        for agent in agents:
+            if agent.env is None:
+                raise DialenvError(
+                    "SGASystemAgent needs the env's database: the runners call agent.attach(env); "
+                    "when driving the env yourself, call system.attach(env) once"
+                )
+
+        def answer(
+            policy: SGASystem, group: list[SGASystemAgent], seen: list[Mapping[str, Any]]
+        ) -> list[Any]:
+            contexts = [agent._context(observation) for agent, observation in zip(group, seen)]
+            turns = policy.respond(contexts, dbs=[agent.env for agent in group])
+            return [agent._record(context, turn) for agent, context, turn in zip(group, contexts, turns)]
+
+        return _per_policy(agents, observations, answer)
 
     def _context(self, observation: Mapping[str, Any]) -> tuple[str, str, str]:
         """``(b_{t-1}, r_{t-1}, u_t)``: the agent's own previous belief and response, and the user's text."""
@@ -218,15 +220,15 @@ class SGAUserAgent:
         cls, agents: Sequence[SGAUserAgent], observations: Sequence[Mapping[str, Any]]
     ) -> list[dict[str, Any]]:
         """The turns of many dialogues, one batched generation per shared policy (see :func:`play_batched`)."""
-        actions: list[dict[str, Any]] = [{}] * len(agents)
-        for policy, members in _by_policy(agents).items():
-            contexts = [_user_context(observations[index]) for index in members]
-            for index, context, turn in zip(members, contexts, policy.act(contexts)):
-                agents[index].turns.append(
-                    USTurn("", len(agents[index].turns), *context, turn.act_text, turn.text)
-                )
-                actions[index] = {"text": turn.text, "acts": turn.acts}
-        return actions
+
+        def answer(policy: SGAUser, group: list[SGAUserAgent], seen: list[Mapping[str, Any]]) -> list[Any]:
+            contexts = [_user_context(observation) for observation in seen]
+            turns = policy.act(contexts)
+            for agent, context, turn in zip(group, contexts, turns):
+                agent.turns.append(USTurn("", len(agent.turns), *context, turn.act_text, turn.text))
+            return [{"text": turn.text, "acts": turn.acts} for turn in turns]
+
+        return _per_policy(agents, observations, answer)
 
 
 def _user_context(observation: Mapping[str, Any]) -> tuple[str, str]:
@@ -237,9 +239,16 @@ def _user_context(observation: Mapping[str, Any]) -> tuple[str, str]:
     return delexicalize(clean_text(observation.get("text") or ""), observation.get("acts") or ()), goal
 
 
-def _by_policy(agents: Sequence[Any]) -> dict[Any, list[int]]:
-    """Indices of ``agents`` grouped by the policy object they share (one batched call per group)."""
-    groups: dict[int, tuple[Any, list[int]]] = {}
+def _per_policy(agents: Sequence[Any], observations: Sequence[Any], answer: Any) -> list[Any]:
+    """``answer(policy, agents, observations)`` once per policy object the agents share (one batched call
+    each), the actions put back in the agents' order."""
+    groups: dict[int, list[int]] = {}
     for index, agent in enumerate(agents):
-        groups.setdefault(id(agent.policy), (agent.policy, []))[1].append(index)
-    return dict(groups.values())
+        groups.setdefault(id(agent.policy), []).append(index)
+    actions: list[Any] = [None] * len(agents)
+    for members in groups.values():
+        group = [agents[index] for index in members]
+        replies = answer(group[0].policy, group, [observations[index] for index in members])
+        for index, action in zip(members, replies):
+            actions[index] = action
+    return actions

@@ -69,7 +69,7 @@ from baselines.sga.agents import (
 )
 from baselines.sga.model import IGNORE, Sampling, collate, save_checkpoint, truncate_left
 from baselines.sga.sequences import ds_segments, us_segments
-from baselines.sga.train import build_sequences, encode, load_dialogues
+from baselines.sga.train import build_sequences, encode, load_dialogues, new_plot, save_plot
 from dialenv.multiwoz.rewards import SCHEMES
 from dialenv.registration import make
 from dialenv.rollout import play_batched
@@ -388,27 +388,15 @@ def train_jrud(
 
 def plot_learning_curves(eval_csv: str | Path, out: str | Path, us_cycles: int) -> Path:
     """Figure 4 style: dev inform and success against the training cycle, the US/DS switch marked."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
+    figure, axis = new_plot((6, 3.6))
     with Path(eval_csv).open(newline="") as handle:
         rows = list(csv.DictReader(handle))
     cycles = [int(row["cycle"]) for row in rows]
-    figure, axis = plt.subplots(figsize=(6, 3.6))
     for key, style in (("inform", "-o"), ("success", "-s")):
         axis.plot(cycles, [100 * float(row[key]) for row in rows], style, markersize=3, label=key)
     axis.axvline(us_cycles, color="grey", linestyle=":", label="US fixed from here")
-    axis.set_xlabel("training cycle (first US, then DS)")
-    axis.set_ylabel("dev goals (%)")
-    axis.set_title("SGA-JRUD online learning curves")
-    axis.grid(alpha=0.3)
-    axis.legend()
-    figure.tight_layout()
-    figure.savefig(out, dpi=120)
-    plt.close(figure)
-    return Path(out)
+    return save_plot(figure, axis, out, "training cycle (first US, then DS)", "dev goals (%)",
+                     "SGA-JRUD online learning curves")  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

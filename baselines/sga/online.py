@@ -108,6 +108,13 @@ def _factory(kind: str, path: str) -> Callable[[], Any]:
     return sga_factory(kind, path)
 
 
+def _side(
+    kind: str, pairs: Sequence[str], option: str, default: dict[str, str]
+) -> dict[str, Callable[[], Any]]:
+    """Agent factories of one side from ``LABEL=CHECKPOINT|rule|agenda`` options (``default`` when none)."""
+    return {label: _factory(kind, path) for label, path in (_labelled(pairs, option) or default).items()}
+
+
 def _labelled(pairs: Sequence[str], option: str) -> dict[str, str]:
     """``["LABEL=PATH", ...]`` as a dict (the label may not contain '=')."""
     parsed = {}
@@ -147,20 +154,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.goals < 1:
         parser.error("--goals must be at least 1")
     torch.set_num_threads(args.threads)
-    systems = {
-        label: _factory("ds", path)
-        for label, path in (
-            _labelled(args.system, "--system")
-            or {"SGA-DS-SL": str(DEFAULT_SYSTEM_CHECKPOINT), "rule system": "rule"}
-        ).items()
-    }
-    users = {
-        label: _factory("us", path)
-        for label, path in (
-            _labelled(args.user, "--user")
-            or {"SGA-US-SL": str(DEFAULT_USER_CHECKPOINT), "agenda user": "agenda"}
-        ).items()
-    }
+    systems = _side(
+        "ds", args.system, "--system", {"SGA-DS-SL": str(DEFAULT_SYSTEM_CHECKPOINT), "rule system": "rule"}
+    )
+    users = _side(
+        "us", args.user, "--user", {"SGA-US-SL": str(DEFAULT_USER_CHECKPOINT), "agenda user": "agenda"}
+    )
     print(f"{ENV_ID}, test goals 0..{args.goals - 1}, greedy decoding, {args.width} dialogues in lockstep")
     print("| system | user | Inform (%) | Success (%) | turns | time |")
     print("|---|---|---|---|---|---|")

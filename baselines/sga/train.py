@@ -458,14 +458,34 @@ def _transformers_version() -> str:
     return transformers.__version__
 
 
-def plot_dev_curves(logs: Sequence[str | Path], out: str | Path, labels: Sequence[str] | None = None) -> Path:
-    """Plot the dev (and train) loss of one or more ``train_log.csv`` files against the epoch."""
+def new_plot(size: tuple[float, float] = (6, 4)) -> tuple[Any, Any]:
+    """A matplotlib figure and axis drawn off-screen (Agg); raises ImportError without matplotlib."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, axis = plt.subplots(figsize=(6, 4))
+    return plt.subplots(figsize=size)
+
+
+def save_plot(figure: Any, axis: Any, out: str | Path, xlabel: str, ylabel: str, title: str) -> Path:
+    """Label, grid and legend the axis, write the figure to ``out`` and free it."""
+    import matplotlib.pyplot as plt
+
+    axis.set_xlabel(xlabel)
+    axis.set_ylabel(ylabel)
+    axis.set_title(title)
+    axis.grid(alpha=0.3)
+    axis.legend()
+    figure.tight_layout()
+    figure.savefig(out, dpi=120)
+    plt.close(figure)
+    return Path(out)
+
+
+def plot_dev_curves(logs: Sequence[str | Path], out: str | Path, labels: Sequence[str] | None = None) -> Path:
+    """Plot the dev (and train) loss of one or more ``train_log.csv`` files against the epoch."""
+    figure, axis = new_plot()
     for index, path in enumerate(logs):
         label = labels[index] if labels else Path(path).parent.name
         with Path(path).open(newline="") as handle:
@@ -475,15 +495,7 @@ def plot_dev_curves(logs: Sequence[str | Path], out: str | Path, labels: Sequenc
             if points:
                 xs, ys = zip(*points)
                 axis.plot(xs, ys, style, markersize=3, label=f"{label} {kind}")
-    axis.set_xlabel("epoch")
-    axis.set_ylabel("loss per target token")
-    axis.set_title("SGA supervised training")
-    axis.grid(alpha=0.3)
-    axis.legend()
-    figure.tight_layout()
-    figure.savefig(out, dpi=120)
-    plt.close(figure)
-    return Path(out)
+    return save_plot(figure, axis, out, "epoch", "loss per target token", "SGA supervised training")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
